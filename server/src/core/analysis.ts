@@ -1,0 +1,153 @@
+/**
+ * The analyses over a parsed transcript: duplicate, similar and unanswered questions.
+ * Produces LSP-independent findings; the language service turns them into diagnostics.
+ */
+import type { Finding, RelatedPlace } from './findings';
+import type { TranscriptModel, Turn } from './model';
+import { normalizeQuestion } from './normalize';
+import { parseTranscript } from './parser';
+import { ruleLevel } from './rules';
+import { DEFAULT_SETTINGS, TranscriptSettings } from './settings';
+import { findSimilarPairs } from './similarity';
+
+export interface SimilarQuestion {
+  readonly turn: Turn;
+  readonly similarity: number;
+}
+
+export interface TranscriptAnalysis {
+  readonly model: TranscriptModel;
+  /** Sorted by position, then rule code. */
+  readonly findings: Finding[];
+  /** For each question with copies: every copy in document order (itself included). */
+  readonly duplicateGroups: Map<Turn, Turn[]>;
+  /** For each question: the other questions it is similar to (both directions), most similar first. */
+  readonly similarQuestions: Map<Turn, SimilarQuestion[]>;
+}
+
+/** Parses and analyses a document: the one entry point the language service and the CLI use. */
+export function analyzeText(text: string, settings: TranscriptSettings = DEFAULT_SETTINGS): TranscriptAnalysis {
+  return analyzeModel(parseTranscript(text, settings));
+}
+
+export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
+  const { settings } = model;
+  const findings: Finding[] = [];
+  const questions = model.exchanges.map((exchange) => exchange.question);
+  const keys = questions.map((turn) => normalizeQuestion(turn.spokenText));
+
+  const duplicateGroups = groupDuplicates(questions, keys);
+  if (ruleLevel('duplicate-question', settings) !== 'off') findings.push(...duplicateFindings(duplicateGroups));
+
+  const similarQuestions = new Map<Turn, SimilarQuestion[]>();
+  if (ruleLevel('similar-question', settings) !== 'off') {
+    findings.push(...similarFindings(questions, keys, settings, similarQuestions));
+  }
+
+  if (ruleLevel('unanswered-question', settings) !== 'off') {
+    for (const exchange of model.exchanges) {
+      if (exchange.answers.length > 0) continue;
+      const question = exchange.question;
+      const next = model.exchanges[exchange.index + 1]?.question;
+      findings.push({
+        code: 'unanswered-question',
+        range: question.headRange,
+        message: next
+          ? `Question by ${question.speaker.label} is not answered before the next question (line ${next.line + 1}).`
+          : `Question by ${question.speaker.label} is not answered before the end of the transcript.`,
+        related: next ? [{ range: next.headRange, message: 'The next question' }] : [],
+        turnIndex: question.index,
+      });
+    }
+  }
+
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.code.localeCompare(b.code));
+  return { model, findings, duplicateGroups, similarQuestions };
+}
+
+function groupDuplicates(questions: Turn[], keys: string[]): Map<Turn, Turn[]> {
+  const byKey = new Map<string, Turn[]>();
+  for (let i = 0; i < questions.length; i++) {
+    if (keys[i] === '') continue; // nothing to compare: a lone "?" or only an annotation
+    const group = byKey.get(keys[i]);
+    if (group) group.push(questions[i]);
+    else byKey.set(keys[i], [questions[i]]);
+  }
+  const result = new Map<Turn, Turn[]>();
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    for (const turn of group) result.set(turn, group);
+  }
+  return result;
+}
+
+function duplicateFindings(groups: Map<Turn, Turn[]>): Finding[] {
+  const findings: Finding[] = [];
+  for (const [turn, group] of groups) {
+    const position = group.indexOf(turn);
+    if (position === 0) continue;
+    const first = group[0];
+    const related: RelatedPlace[] = [{ range: first.headRange, message: `First asked here (line ${first.line + 1})` }];
+    for (const other of group) {
+      if (other !== turn && other !== first) related.push({ range: other.headRange, message: `Also asked here (line ${other.line + 1})` });
+    }
+    findings.push({
+      code: 'duplicate-question',
+      range: turn.headRange,
+      message: `Duplicate question: the same question was asked on line ${first.line + 1}.`,
+      related,
+      turnIndex: turn.index,
+    });
+  }
+  return findings;
+}
+
+function similarFindings(
+  questions: Turn[],
+  keys: string[],
+  settings: TranscriptSettings,
+  similarQuestions: Map<Turn, SimilarQuestion[]>,
+): Finding[] {
+  // Only the first of exact duplicates takes part; later copies are reported as duplicates.
+  const firstOfKey = new Map<string, number>();
+  const distinct: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== '' && !firstOfKey.has(keys[i])) {
+      firstOfKey.set(keys[i], i);
+      distinct.push(i);
+    }
+  }
+  const pairs = findSimilarPairs(
+    distinct.map((i) => keys[i]),
+    settings.similarQuestionThreshold,
+  );
+  const add = (turn: Turn, other: Turn, similarity: number): void => {
+    const list = similarQuestions.get(turn) ?? [];
+    list.push({ turn: other, similarity });
+    similarQuestions.set(turn, list);
+  };
+  for (const pair of pairs) {
+    const earlier = questions[distinct[pair.first]];
+    const later = questions[distinct[pair.second]];
+    add(earlier, later, pair.similarity);
+    add(later, earlier, pair.similarity);
+  }
+  const findings: Finding[] = [];
+  for (const [turn, similar] of similarQuestions) {
+    similar.sort((a, b) => b.similarity - a.similarity || a.turn.index - b.turn.index);
+    const earlier = similar.filter((entry) => entry.turn.index < turn.index);
+    if (earlier.length === 0) continue;
+    const best = earlier[0];
+    findings.push({
+      code: 'similar-question',
+      range: turn.headRange,
+      message: `Similar question (${Math.round(best.similarity * 100)}% alike) was asked on line ${best.turn.line + 1}.`,
+      related: earlier.slice(0, 10).map((entry) => ({
+        range: entry.turn.headRange,
+        message: `${Math.round(entry.similarity * 100)}% alike (line ${entry.turn.line + 1})`,
+      })),
+      turnIndex: turn.index,
+    });
+  }
+  return findings;
+}

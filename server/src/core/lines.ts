@@ -1,0 +1,74 @@
+/**
+ * Line index over a document string: line start offsets and the end of each line's content
+ * (before its line break). Handles `\n`, `\r\n` and a lone `\r` as LSP does.
+ * Columns are UTF-16 code units, exactly as LSP `Position.character` counts them.
+ */
+import type { Position, Range } from 'vscode-languageserver-types';
+
+export class LineIndex {
+  /** Offset where each line starts. */
+  readonly starts: Int32Array;
+  /** Offset where each line's content ends (before `\r`, `\n` or `\r\n`). */
+  readonly ends: Int32Array;
+
+  constructor(readonly text: string) {
+    const starts: number[] = [0];
+    const ends: number[] = [];
+    const breaks = /\r\n?|\n/g;
+    let match: RegExpExecArray | null;
+    while ((match = breaks.exec(text)) !== null) {
+      ends.push(match.index);
+      starts.push(match.index + match[0].length);
+    }
+    ends.push(text.length);
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The text of a line without its line break. */
+  lineText(line: number): string {
+    return this.text.slice(this.starts[line], this.ends[line]);
+  }
+
+  lineLength(line: number): number {
+    return this.ends[line] - this.starts[line];
+  }
+
+  /** Offset of the first character of the next line (or the end of the text for the last line). */
+  nextLineStart(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    // An offset between `\r` and `\n` belongs to the end of the line.
+    const character = Math.min(clamped, this.ends[low]) - this.starts[low];
+    return { line: low, character };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.ends[position.line]);
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+export function lineRange(line: number, startCharacter: number, endCharacter: number): Range {
+  return { start: { line, character: startCharacter }, end: { line, character: endCharacter } };
+}

@@ -1,0 +1,191 @@
+/**
+ * The transcript language server. Wires LSP requests to the language service; all analysis lives
+ * in ./core and every LSP shape is made in ./service. Runs over stdio (`--stdio`) for any editor
+ * and over IPC from the VS Code client.
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TranscriptAnalysis } from './core/analysis';
+import { resolveSettings, TranscriptSettings } from './core/settings';
+import { AnalysisCache } from './service/analysisCache';
+import { codeActions } from './service/codeActions';
+import { diagnostics } from './service/diagnostics';
+import { documentSymbols } from './service/documentSymbols';
+import { foldingRanges } from './service/foldingRanges';
+import { hover } from './service/hover';
+import { DIAGNOSTICS_DELAY_MS, MAX_DOCUMENT_LENGTH } from './service/limits';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const cache = new AnalysisCache();
+
+let canPullConfiguration = false;
+/** Settings pushed by the client (`initializationOptions`, `didChangeConfiguration`), for clients that cannot be asked. */
+let pushedSettings: TranscriptSettings = resolveSettings(undefined);
+const settingsByUri = new Map<string, Promise<TranscriptSettings>>();
+const resolvedSettings = new Map<string, TranscriptSettings>();
+const tooLargeReported = new Set<string>();
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const options = params.initializationOptions as { settings?: unknown } | undefined;
+  if (options?.settings !== undefined) pushedSettings = resolveSettings(options.settings);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: { label: 'Transcript' },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+    },
+    serverInfo: { name: 'transcript-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'transcript' }).catch(() => undefined);
+  }
+});
+
+function settingsFor(uri: string): Promise<TranscriptSettings> {
+  if (!canPullConfiguration) return Promise.resolve(pushedSettings);
+  let pending = settingsByUri.get(uri);
+  if (!pending) {
+    pending = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'transcript' })
+      .then((value: unknown) => resolveSettings(value))
+      .catch(() => pushedSettings)
+      .then((settings) => {
+        resolvedSettings.set(uri, settings);
+        return settings;
+      });
+    settingsByUri.set(uri, pending);
+  }
+  return pending;
+}
+
+/** The analysis of an open document, or undefined when it is too large to analyse. */
+function analysisOf(document: TextDocument, settings: TranscriptSettings): TranscriptAnalysis | undefined {
+  if (document.getText().length > MAX_DOCUMENT_LENGTH) {
+    if (!tooLargeReported.has(document.uri)) {
+      tooLargeReported.add(document.uri);
+      const megabytes = Math.round(document.getText().length / (1024 * 1024));
+      void connection.window.showWarningMessage(
+        `Transcript is too large to analyse (${megabytes} MB; the limit is ${MAX_DOCUMENT_LENGTH / (1024 * 1024)} MB). Outline and diagnostics are off for it.`,
+      );
+    }
+    return undefined;
+  }
+  return cache.get(document, settings);
+}
+
+/** For requests: the document's analysis with the settings already known for it (defaults until fetched). */
+async function currentAnalysis(uri: string): Promise<TranscriptAnalysis | undefined> {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const settings = resolvedSettings.get(uri) ?? (await settingsFor(uri));
+  return analysisOf(document, settings);
+}
+
+/** Runs a request handler so that a failure is logged and answered with a neutral result, never a crash. */
+async function safely<T>(name: string, fallback: T, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    connection.console.error(`transcript: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+const pendingValidation = new Map<string, NodeJS.Timeout>();
+
+async function validate(uri: string): Promise<void> {
+  await safely('diagnostics', undefined, async () => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== document.version) return; // a newer change will validate
+    const analysis = analysisOf(current, settings);
+    await connection.sendDiagnostics({ uri, version: current.version, diagnostics: analysis ? diagnostics(analysis, uri) : [] });
+  });
+}
+
+function scheduleValidation(uri: string, delay: number): void {
+  clearTimeout(pendingValidation.get(uri));
+  pendingValidation.set(
+    uri,
+    setTimeout(() => {
+      pendingValidation.delete(uri);
+      void validate(uri);
+    }, delay),
+  );
+}
+
+documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
+documents.onDidChangeContent((event) => scheduleValidation(event.document.uri, DIAGNOSTICS_DELAY_MS));
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  clearTimeout(pendingValidation.get(uri));
+  pendingValidation.delete(uri);
+  cache.delete(uri);
+  settingsByUri.delete(uri);
+  resolvedSettings.delete(uri);
+  tooLargeReported.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const pushed = (change.settings as { transcript?: unknown } | null | undefined)?.transcript;
+  if (pushed !== undefined) pushedSettings = resolveSettings(pushed);
+  settingsByUri.clear();
+  resolvedSettings.clear();
+  cache.clear();
+  for (const document of documents.all()) scheduleValidation(document.uri, 0);
+});
+
+connection.onDocumentSymbol((params) =>
+  safely('documentSymbol', [], async () => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? documentSymbols(analysis) : [];
+  }),
+);
+
+connection.onFoldingRanges((params) =>
+  safely('foldingRange', [], async () => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? foldingRanges(analysis) : [];
+  }),
+);
+
+connection.onHover((params) =>
+  safely('hover', null, async () => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? hover(analysis, params.position) : null;
+  }),
+);
+
+connection.onCodeAction((params) =>
+  safely('codeAction', [], async () => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    if (!analysis) return [];
+    return codeActions(analysis, {
+      uri: params.textDocument.uri,
+      range: params.range,
+      diagnostics: params.context.diagnostics,
+      ...(params.context.only ? { only: params.context.only } : {}),
+    });
+  }),
+);
+
+documents.listen(connection);
+connection.listen();

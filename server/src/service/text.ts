@@ -1,0 +1,17 @@
+/** Small text helpers shared by the language features. */
+
+/** One line, at most `max` characters, with an ellipsis when cut. */
+export function shorten(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(oneLine);
+  return chars.length <= max ? oneLine : chars.slice(0, max - 1).join('').trimEnd() + '…';
+}
+
+/** Escapes text for Markdown (hover contents). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
+}
+
+export function plural(count: number, one: string, many = one + 's'): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../server/src/core/analysis';
+import { resolveSettings } from '../../server/src/core/settings';
+import { fixture } from './helpers';
+
+const summary = (text: string, settings?: unknown) =>
+  analyzeText(text, resolveSettings(settings)).findings.map((finding) => [
+    finding.code,
+    finding.range.start.line + 1,
+    finding.related.map((place) => place.range.start.line + 1),
+  ]);
+
+describe('duplicate-question', () => {
+  it('flags the later copy, with the first as related information', () => {
+    expect(summary(fixture('zh-interview.txt'))).toEqual([
+      ['duplicate-question', 15, [11]],
+      ['unanswered-question', 15, []],
+    ]);
+  });
+
+  it('compares after NFKC, case folding, and without whitespace, punctuation, label and timestamp', () => {
+    expect(summary(fixture('en-qa.txt'))).toEqual([
+      ['duplicate-question', 5, [1]],
+      ['unanswered-question', 5, []],
+    ]);
+    const text = '[00:00:01] Q: What is the PLAN?\nA: Later.\n[00:09:59] Q:  what is the plan ...\nA: Later still.\nＱ：ＷＨＡＴ　ＩＳ　ＴＨＥ　ＰＬＡＮ？\nA: Never.';
+    expect(summary(text)).toEqual([
+      ['duplicate-question', 3, [1, 5]],
+      ['duplicate-question', 5, [1, 3]],
+    ]);
+  });
+
+  it('ignores annotations when comparing', () => {
+    expect(summary('Q: Why now (laughs)?\nA: Because.\nQ: Why now?\nA: Again.')).toEqual([['duplicate-question', 3, [1]]]);
+  });
+
+  it('does not compare questions with no words', () => {
+    expect(summary('Q: ?\nA: What?\nQ: ?\nA: Yes.')).toEqual([]);
+  });
+
+  it('range covers the label line of the question', () => {
+    const analysis = analyzeText('Q: One?\nA: Yes.\n  Q: One?\nA: Yes.');
+    expect(analysis.findings[0].range).toEqual({ start: { line: 2, character: 2 }, end: { line: 2, character: 9 } });
+  });
+});
+
+describe('unanswered-question', () => {
+  it('flags a question followed by another question or the end, pointing at the next question', () => {
+    expect(summary('Q: One?\nQ: Two?\nA: Two.\nQ: Three?')).toEqual([
+      ['unanswered-question', 1, [2]],
+      ['unanswered-question', 4, []],
+    ]);
+  });
+
+  it('does not count an interviewer statement as an answer', () => {
+    expect(summary('Guest: Hello.\nMODERATOR: Is this on?\nMODERATOR: Thank you all.\nMODERATOR: Ready?\nGuest: Yes.')).toEqual([
+      ['unanswered-question', 2, [4]],
+    ]);
+  });
+
+  it('finds the unanswered questions of the English fixture', () => {
+    expect(summary(fixture('en-podcast.transcript')).filter(([code]) => code === 'unanswered-question')).toEqual([
+      ['unanswered-question', 10, [11]],
+      ['unanswered-question', 13, []],
+    ]);
+  });
+});
+
+describe('similar-question', () => {
+  const base = '提问：请问城市马拉松的报名人数是多少？\n答：三万。\n';
+
+  it('does not call questions that share a template but differ in key words similar', () => {
+    expect(summary(base + '提问：请问城市马拉松的奖金总额是多少？\n答：一百万。')).toEqual([]);
+  });
+
+  it('reports near-duplicates at the default threshold, on the later question', () => {
+    const text =
+      'Q: What is the city going to do about the flooding on Harbor Street this spring?\nA: Pumps.\n' +
+      'Q: What is the city going to do about the flooding on Harbour Street this spring?\nA: More pumps.';
+    const analysis = analyzeText(text);
+    expect(analysis.findings.map((finding) => [finding.code, finding.range.start.line + 1])).toEqual([['similar-question', 3]]);
+    expect(analysis.findings[0].message).toMatch(/\d+% alike\) was asked on line 1/);
+    expect(analysis.similarQuestions.get(analysis.model.turns[0])?.map((entry) => entry.turn.line)).toEqual([2]);
+  });
+
+  it('follows the threshold setting and the rule level', () => {
+    // 93% alike: reported at 0.9 and 0.93, not at 0.95; never when the rule is off.
+    const text = 'Q: What is the city going to do about flooding on Harbor Street?\nA: Pumps.\nQ: What is the city going to do about the flooding on Harbor Street?\nA: Pumps.';
+    expect(summary(text).map(([code]) => code)).toEqual(['similar-question']);
+    expect(summary(text, { similarQuestionThreshold: 0.93 }).map(([code]) => code)).toEqual(['similar-question']);
+    expect(summary(text, { similarQuestionThreshold: 0.95 })).toEqual([]);
+    expect(summary(text, { rules: { 'similar-question': 'off' } })).toEqual([]);
+  });
+
+  it('does not report exact duplicates as similar too', () => {
+    expect(summary('Q: Where is the new library going to be built?\nA: Here.\nQ: Where is the new library going to be built?\nA: There.')).toEqual([
+      ['duplicate-question', 3, [1]],
+    ]);
+  });
+});
+
+describe('rule levels', () => {
+  it('skips rules that are off', () => {
+    expect(summary(fixture('zh-interview.txt'), { rules: { 'duplicate-question': 'off' } })).toEqual([['unanswered-question', 15, []]]);
+    expect(summary(fixture('zh-interview.txt'), { rules: { 'unanswered-question': 'off' } })).toEqual([['duplicate-question', 15, [11]]]);
+  });
+});
