@@ -22,6 +22,8 @@ import { documentSymbols } from './service/documentSymbols';
 import { foldingRanges } from './service/foldingRanges';
 import { hover } from './service/hover';
 import { DIAGNOSTICS_DELAY_MS, MAX_DOCUMENT_LENGTH } from './service/limits';
+import { DocumentParams, ExportParams, Requests } from './service/protocol';
+import { exportQa, questionLocations, statistics, summary } from './service/transcriptInfo';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -186,6 +188,21 @@ connection.onCodeAction((params) =>
     });
   }),
 );
+
+/** The extension's own requests: `null` for documents the server does not have (or too large). */
+function onDocumentRequest<P extends DocumentParams, R>(method: string, answer: (analysis: TranscriptAnalysis, params: P) => R): void {
+  connection.onRequest(method, (params: P) =>
+    safely(method, null, async () => {
+      const analysis = params && typeof params.uri === 'string' ? await currentAnalysis(params.uri) : undefined;
+      return analysis ? answer(analysis, params) : null;
+    }),
+  );
+}
+
+onDocumentRequest(Requests.summary, (analysis) => summary(analysis));
+onDocumentRequest(Requests.questions, (analysis) => questionLocations(analysis));
+onDocumentRequest(Requests.statistics, (analysis) => statistics(analysis));
+onDocumentRequest(Requests.exportQa, (analysis, params: ExportParams) => exportQa(analysis, params.format === 'json' ? 'json' : 'markdown'));
 
 documents.listen(connection);
 connection.listen();

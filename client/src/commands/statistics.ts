@@ -1,0 +1,56 @@
+/** "Transcript: Show Speaker Statistics": a webview beside the transcript, refreshed as it changes. */
+import { randomBytes } from 'crypto';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { statisticsHtml } from '../statisticsHtml';
+import { activeTranscriptEditor, TranscriptServer } from '../transcriptServer';
+
+export class StatisticsView implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private document: vscode.TextDocument | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly server: TranscriptServer) {
+    this.disposables.push(
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        if (this.document && event.uris.some((uri) => uri.toString() === this.document?.uri.toString())) void this.render();
+      }),
+    );
+  }
+
+  async show(): Promise<void> {
+    const editor = activeTranscriptEditor();
+    if (!editor) return;
+    this.document = editor.document;
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel('transcript.statistics', 'Speaker Statistics', vscode.ViewColumn.Beside, {
+        enableScripts: false,
+        enableFindWidget: true,
+        localResourceRoots: [],
+      });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.document = undefined;
+      });
+    } else {
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    await this.render();
+  }
+
+  private async render(): Promise<void> {
+    const panel = this.panel;
+    const document = this.document;
+    if (!panel || !document) return;
+    const stats = await this.server.statistics(document);
+    const name = path.basename(document.uri.path);
+    panel.title = `Speakers: ${name}`;
+    if (!stats) return;
+    panel.webview.html = statisticsHtml(stats, name, panel.webview.cspSource, randomBytes(16).toString('base64'));
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
