@@ -14,7 +14,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TranscriptAnalysis } from './core/analysis';
-import { resolveSettings, TranscriptSettings } from './core/settings';
+import { fileURLToPath } from 'url';
+import { mergeSettings, TranscriptSettings } from './core/settings';
+import { ConfigCache, findConfig, isConfigError } from './node/configFile';
 import { AnalysisCache } from './service/analysisCache';
 import { codeActions } from './service/codeActions';
 import { diagnostics } from './service/diagnostics';
@@ -25,13 +27,29 @@ import { DIAGNOSTICS_DELAY_MS, MAX_DOCUMENT_LENGTH } from './service/limits';
 import { DocumentParams, ExportParams, Requests } from './service/protocol';
 import { exportQa, questionLocations, statistics, summary } from './service/transcriptInfo';
 
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+if (process.argv.includes('--version')) {
+  process.stdout.write('transcript-language-server 0.1.0\n');
+  process.exit(0);
+}
+if (!process.argv.slice(2).some((arg) => TRANSPORTS.some((transport) => arg === transport || arg.startsWith(`${transport}=`)))) {
+  process.stderr.write(
+    'Usage: transcript-language-server --stdio\n' +
+      'The transcript language server, for any LSP editor. Other transports: --node-ipc, --socket=PORT, --pipe=NAME.\n',
+  );
+  process.exit(2);
+}
+
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 
 let canPullConfiguration = false;
 /** Settings pushed by the client (`initializationOptions`, `didChangeConfiguration`), for clients that cannot be asked. */
-let pushedSettings: TranscriptSettings = resolveSettings(undefined);
+let pushedSettings: unknown = undefined;
+/** Project config files (`.transcriptrc.json`, `package.json` "transcript"), per directory. */
+const configCache: ConfigCache = new Map();
+const configErrorsReported = new Set<string>();
 const settingsByUri = new Map<string, Promise<TranscriptSettings>>();
 const resolvedSettings = new Map<string, TranscriptSettings>();
 const tooLargeReported = new Set<string>();
@@ -39,7 +57,7 @@ const tooLargeReported = new Set<string>();
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   const options = params.initializationOptions as { settings?: unknown } | undefined;
-  if (options?.settings !== undefined) pushedSettings = resolveSettings(options.settings);
+  if (options?.settings !== undefined) pushedSettings = options.settings;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -58,21 +76,51 @@ connection.onInitialized(() => {
   }
 });
 
+/** The editor's settings for a document: asked with workspace/configuration where the client can answer. */
+async function editorSettings(uri: string): Promise<unknown> {
+  if (!canPullConfiguration) return pushedSettings;
+  try {
+    return await connection.workspace.getConfiguration({ scopeUri: uri, section: 'transcript' });
+  } catch {
+    return pushedSettings;
+  }
+}
+
+/** The project config file for a document on disk; its values win over the editor's settings. */
+async function projectSettings(uri: string): Promise<unknown> {
+  if (!uri.startsWith('file:')) return undefined;
+  const found = await findConfig(fileURLToPath(uri), configCache);
+  if (isConfigError(found)) {
+    if (!configErrorsReported.has(found.path)) {
+      configErrorsReported.add(found.path);
+      void connection.window.showWarningMessage(`Transcript: ignoring ${found.path}: ${found.error}`);
+    }
+    return undefined;
+  }
+  return found?.settings;
+}
+
 function settingsFor(uri: string): Promise<TranscriptSettings> {
-  if (!canPullConfiguration) return Promise.resolve(pushedSettings);
   let pending = settingsByUri.get(uri);
   if (!pending) {
-    pending = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'transcript' })
-      .then((value: unknown) => resolveSettings(value))
-      .catch(() => pushedSettings)
-      .then((settings) => {
-        resolvedSettings.set(uri, settings);
-        return settings;
-      });
+    pending = Promise.all([editorSettings(uri), projectSettings(uri).catch(() => undefined)]).then(([editor, project]) => {
+      const settings = mergeSettings(editor, project);
+      resolvedSettings.set(uri, settings);
+      return settings;
+    });
     settingsByUri.set(uri, pending);
   }
   return pending;
+}
+
+/** Forget every cached setting and analysis, then re-publish diagnostics of all open documents. */
+function settingsChanged(): void {
+  settingsByUri.clear();
+  resolvedSettings.clear();
+  configCache.clear();
+  configErrorsReported.clear();
+  cache.clear();
+  for (const document of documents.all()) scheduleValidation(document.uri, 0);
 }
 
 /** The analysis of an open document, or undefined when it is too large to analyse. */
@@ -148,12 +196,12 @@ documents.onDidClose((event) => {
 
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { transcript?: unknown } | null | undefined)?.transcript;
-  if (pushed !== undefined) pushedSettings = resolveSettings(pushed);
-  settingsByUri.clear();
-  resolvedSettings.clear();
-  cache.clear();
-  for (const document of documents.all()) scheduleValidation(document.uri, 0);
+  if (pushed !== undefined) pushedSettings = pushed;
+  settingsChanged();
 });
+
+// A config file changed (the VS Code client watches .transcriptrc.json and package.json).
+connection.onDidChangeWatchedFiles(() => settingsChanged());
 
 connection.onDocumentSymbol((params) =>
   safely('documentSymbol', [], async () => {

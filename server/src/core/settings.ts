@@ -56,3 +56,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
 }
+
+/**
+ * Combines two untrusted settings objects (editor settings and a project config file, say): a
+ * shallow merge where the keys of `override` win, except `rules`, which is merged per rule code.
+ * Keys whose value is `undefined` do not override. The result is validated by {@link resolveSettings}.
+ */
+export function mergeSettings(base: unknown, override: unknown): TranscriptSettings {
+  const merged: Record<string, unknown> = {};
+  for (const source of [base, override]) {
+    if (!isRecord(source)) continue;
+    for (const [key, value] of Object.entries(source)) {
+      if (value === undefined) continue;
+      if (key === 'rules' && isRecord(value)) {
+        const rules: Record<string, unknown> = isRecord(merged.rules) ? { ...merged.rules } : {};
+        for (const [code, level] of Object.entries(value)) if (level !== undefined) rules[code] = level;
+        merged.rules = rules;
+      } else {
+        merged[key] = value;
+      }
+    }
+  }
+  return resolveSettings(merged);
+}
