@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactJaccard, findSimilarPairs, MIN_SIMILAR_LENGTH } from '../../server/src/core/similarity';
+import { findSimilarPairs, MIN_SIMILAR_LENGTH } from '../../server/src/core/similarity';
+
+/** Reference: bigram Jaccard similarity of two strings, computed the plain way. */
+function exactJaccard(a: string, b: string): number {
+  const grams = (text: string) => new Set(Array.from({ length: text.length - 1 }, (_, i) => text.slice(i, i + 2)));
+  const setA = grams(a);
+  const setB = grams(b);
+  let shared = 0;
+  for (const gram of setA) if (setB.has(gram)) shared++;
+  return shared / (setA.size + setB.size - shared);
+}
 
 function bruteForce(texts: string[], threshold: number): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];

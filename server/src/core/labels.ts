@@ -25,83 +25,171 @@ export interface LabelMatch {
   sentenceLike: boolean;
 }
 
-const TIMESTAMP = '\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?';
-const SPACE = '[ \\t\\u3000\\u00a0]';
-
-const patternCache = new Map<number, RegExp>();
-
-function labelPattern(maxLength: number): RegExp {
-  let pattern = patternCache.get(maxLength);
-  if (!pattern) {
-    // Each part is captured so the offsets of later parts can be summed up without the `d` flag.
-    pattern = new RegExp(
-      '([ \\t\\u3000\\u00a0\\ufeff]*)' + // 1 indentation
-        `((\\[?)(${TIMESTAMP})\\]?${SPACE}*)?` + // 2 leading timestamp with brackets and space, 3 "[", 4 time
-        '(\\*\\*)?' + // 5 bold open
-        `([^\\r\\n:：]{1,${maxLength + 8}}?)` + // 6 label (validated below)
-        `(${SPACE}*[(\\[（](${TIMESTAMP})[)\\]）])?` + // 7 timestamp after the name, 8 time
-        `${SPACE}*(?:\\*\\*)?` +
-        '([:：])' + // 9 colon
-        '(\\*\\*)?', // 10 bold close after the colon
-      'y',
-    );
-    patternCache.set(maxLength, pattern);
-  }
-  return pattern;
-}
-
 // Sentence punctuation, quotes, brackets and markup never appear in a label.
 const FORBIDDEN = /[，。？！,?!;；、"“”‘’「」『』《》〈〉<>{}=|\\/…()（）[\]#@*~`^_+%&$]/;
 const DOT_AFTER_NON_LETTER = /(?:^|[^\p{L}])\./u;
 const HAS_LETTER = /\p{L}/u;
 const LEADING_DASH = /^[-–—•·]/;
 const LOWER_WORD = /^\p{Ll}/u;
-const INDENT_OR_SPACE = /[ \t\u3000\u00a0]/;
 
-export function matchLabel(text: string, lineStart: number, lineEnd: number, maxLength: number): LabelMatch | undefined {
-  const pattern = labelPattern(maxLength);
-  pattern.lastIndex = lineStart;
-  const m = pattern.exec(text);
-  if (!m || pattern.lastIndex > lineEnd) return undefined;
+/**
+ * Scans lines for labels without allocating per line: the fields of the last successful `scan`
+ * describe the label found. Label validity is cached per written label, since labels repeat.
+ */
+export class LabelScanner {
+  label = '';
+  labelStart = 0;
+  labelEnd = 0;
+  colonStart = 0;
+  colonEnd = 0;
+  /** -1 when there is no timestamp. */
+  timestampStart = -1;
+  timestampEnd = -1;
+  textStart = 0;
+  sentenceLike = false;
+  /** Written label → 0 (not a label), 1 (a label), 2 (a sentence-like label). */
+  private readonly verdicts = new Map<string, number>();
 
-  const indent = m[1];
-  const leadingTimestamp = m[2];
-  const rawLabel = m[6];
-  const colonEnd = pattern.lastIndex - (m[10]?.length ?? 0);
-  const colonStart = colonEnd - 1;
+  constructor(private readonly maxLength: number) {}
 
-  let labelStart = lineStart + indent.length + (leadingTimestamp?.length ?? 0) + (m[5]?.length ?? 0);
-  let labelEnd = labelStart + rawLabel.length;
-  while (labelStart < labelEnd && INDENT_OR_SPACE.test(text[labelStart])) labelStart++;
-  while (labelEnd > labelStart && INDENT_OR_SPACE.test(text[labelEnd - 1])) labelEnd--;
-  const label = text.slice(labelStart, labelEnd);
+  scan(text: string, lineStart: number, lineEnd: number): boolean {
+    // Indentation.
+    let i = lineStart;
+    while (i < lineEnd && isIndent(text.charCodeAt(i))) i++;
 
-  if (!isPlausibleLabel(label, maxLength)) return undefined;
-  const colon = m[9];
-  const after = text.charCodeAt(colonEnd);
-  if (colon === ':' && after === 0x2f /* '/' */) return undefined; // https://…
-  if (colon === ':' && isDigitCode(after) && isDigitCode(label.charCodeAt(label.length - 1))) return undefined; // 10:30
+    // A leading timestamp: `[00:01:23] `, `00:01:23 `, `00:03:40.5`.
+    this.timestampStart = -1;
+    this.timestampEnd = -1;
+    const bracket = text.charCodeAt(i) === 0x5b; /* [ */
+    const timeEnd = timeAt(text, bracket ? i + 1 : i, lineEnd);
+    if (timeEnd > 0) {
+      this.timestampStart = bracket ? i + 1 : i;
+      this.timestampEnd = timeEnd;
+      i = timeEnd;
+      if (text.charCodeAt(i) === 0x5d /* ] */) i++;
+      while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;
+    }
+    if (text.charCodeAt(i) === 0x2a && text.charCodeAt(i + 1) === 0x2a) i += 2; // **label
 
-  let timestamp: LabelMatch['timestamp'];
-  if (m[4] !== undefined && leadingTimestamp !== undefined) {
-    const start = lineStart + indent.length + (m[3]?.length ?? 0);
-    timestamp = { start, end: start + m[4].length, text: m[4] };
-  } else if (m[8] !== undefined && m[7] !== undefined) {
-    const suffixStart = lineStart + indent.length + (leadingTimestamp?.length ?? 0) + (m[5]?.length ?? 0) + rawLabel.length;
-    const start = suffixStart + m[7].indexOf(m[8]);
-    timestamp = { start, end: start + m[8].length, text: m[8] };
+    // The label runs to the first colon, or to `(00:01:23)` right before a colon.
+    const rawStart = i;
+    const limit = Math.min(lineEnd, rawStart + this.maxLength + 40);
+    let rawEnd = -1;
+    let colon = -1;
+    for (let k = rawStart; k < limit; k++) {
+      const code = text.charCodeAt(k);
+      if (code === 0x3a /* : */ || code === 0xff1a /* ： */) {
+        rawEnd = k;
+        colon = k;
+        break;
+      }
+      if (code === 0x28 /* ( */ || code === 0x5b /* [ */ || code === 0xff08 /* （ */) {
+        const time = timeAt(text, k + 1, lineEnd);
+        if (time < 0 || !isCloser(text.charCodeAt(time))) continue;
+        let after = time + 1;
+        while (after < lineEnd && isSpace(text.charCodeAt(after))) after++;
+        if (text.charCodeAt(after) === 0x2a && text.charCodeAt(after + 1) === 0x2a) after += 2;
+        const next = text.charCodeAt(after);
+        if (next !== 0x3a && next !== 0xff1a) continue;
+        if (this.timestampStart < 0) {
+          this.timestampStart = k + 1;
+          this.timestampEnd = time;
+        }
+        rawEnd = k;
+        colon = after;
+        break;
+      }
+    }
+    if (colon < 0 || rawEnd - rawStart > this.maxLength + 8) return false;
+
+    // Trim spaces and a closing `**` around the label.
+    let labelStart = rawStart;
+    let labelEnd = rawEnd;
+    while (labelStart < labelEnd && isSpace(text.charCodeAt(labelStart))) labelStart++;
+    while (labelEnd > labelStart && isSpace(text.charCodeAt(labelEnd - 1))) labelEnd--;
+    if (labelEnd - labelStart >= 2 && text.charCodeAt(labelEnd - 1) === 0x2a && text.charCodeAt(labelEnd - 2) === 0x2a) {
+      labelEnd -= 2;
+      while (labelEnd > labelStart && isSpace(text.charCodeAt(labelEnd - 1))) labelEnd--;
+    }
+    if (labelEnd === labelStart) return false;
+    const label = text.slice(labelStart, labelEnd);
+
+    let verdict = this.verdicts.get(label);
+    if (verdict === undefined) {
+      verdict = isPlausibleLabel(label, this.maxLength) ? (isSentenceLike(label) ? 2 : 1) : 0;
+      this.verdicts.set(label, verdict);
+    }
+    if (verdict === 0) return false;
+    const colonEnd = colon + 1;
+    const after = text.charCodeAt(colonEnd);
+    if (text.charCodeAt(colon) === 0x3a) {
+      if (after === 0x2f /* '/' */) return false; // https://…
+      if (isDigitCode(after) && isDigitCode(label.charCodeAt(label.length - 1))) return false; // 10:30
+    }
+
+    let textStart = colonEnd;
+    if (text.charCodeAt(textStart) === 0x2a && text.charCodeAt(textStart + 1) === 0x2a) textStart += 2; // **問：**
+    while (textStart < lineEnd && isSpace(text.charCodeAt(textStart))) textStart++;
+
+    this.label = label;
+    this.labelStart = labelStart;
+    this.labelEnd = labelEnd;
+    this.colonStart = colon;
+    this.colonEnd = colonEnd;
+    this.textStart = Math.min(textStart, lineEnd);
+    this.sentenceLike = verdict === 2;
+    return true;
   }
+}
 
-  let textStart = pattern.lastIndex;
-  while (textStart < lineEnd && INDENT_OR_SPACE.test(text[textStart])) textStart++;
+function isIndent(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
+}
 
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
+}
+
+function isCloser(code: number): boolean {
+  return code === 0x29 /* ) */ || code === 0x5d /* ] */ || code === 0xff09 /* ） */;
+}
+
+/** Where a time `H:MM`, `HH:MM:SS` or `HH:MM:SS.f` starting at `i` ends, or -1. */
+function timeAt(text: string, i: number, end: number): number {
+  let k = i;
+  const digits = (min: number, max: number): boolean => {
+    const from = k;
+    while (k < end && k - from < max && isDigitCode(text.charCodeAt(k))) k++;
+    return k - from >= min;
+  };
+  if (!digits(1, 2) || text.charCodeAt(k) !== 0x3a) return -1;
+  k++;
+  if (!digits(2, 2) || isDigitCode(text.charCodeAt(k))) return -1;
+  if (text.charCodeAt(k) === 0x3a && isDigitCode(text.charCodeAt(k + 1))) {
+    k++;
+    if (!digits(2, 2) || isDigitCode(text.charCodeAt(k))) return -1;
+  }
+  const mark = text.charCodeAt(k);
+  if ((mark === 0x2e || mark === 0x2c) && isDigitCode(text.charCodeAt(k + 1))) {
+    k++;
+    digits(1, 3);
+  }
+  return k;
+}
+
+/** The label at the start of one line, if any (a convenience over {@link LabelScanner}). */
+export function matchLabel(text: string, lineStart: number, lineEnd: number, maxLength: number): LabelMatch | undefined {
+  const scanner = new LabelScanner(maxLength);
+  if (!scanner.scan(text, lineStart, lineEnd)) return undefined;
   return {
-    label,
-    labelSpan: { start: labelStart, end: labelEnd },
-    colonSpan: { start: colonStart, end: colonEnd },
-    ...(timestamp ? { timestamp } : {}),
-    textStart,
-    sentenceLike: isSentenceLike(label),
+    label: scanner.label,
+    labelSpan: { start: scanner.labelStart, end: scanner.labelEnd },
+    colonSpan: { start: scanner.colonStart, end: scanner.colonEnd },
+    ...(scanner.timestampStart >= 0
+      ? { timestamp: { start: scanner.timestampStart, end: scanner.timestampEnd, text: text.slice(scanner.timestampStart, scanner.timestampEnd) } }
+      : {}),
+    textStart: scanner.textStart,
+    sentenceLike: scanner.sentenceLike,
   };
 }
 

@@ -31,6 +31,8 @@ export interface Speaker {
 
 export class Turn {
   speaker!: Speaker;
+  /** The text contains a question mark (`?` or `？`). */
+  asks = false;
   isQuestion = false;
   /** The exchange this turn opens or belongs to; undefined for turns before the first question. */
   exchange: Exchange | undefined;

@@ -15,13 +15,6 @@ export const INTERVIEWER_LABELS: ReadonlySet<string> = new Set([
 /** Labels of people who answer. */
 export const ANSWER_LABELS: ReadonlySet<string> = new Set(['答', '回答', 'a', 'answer']);
 
-const ASKS = /[?？]/;
-
-/** Whether a turn's text asks something (contains a question mark). */
-export function asksSomething(text: string): boolean {
-  return ASKS.test(text);
-}
-
 /** Whether a label is a built-in or configured role label (used to find where the turns start). */
 export function isRoleLabel(key: string, settings: TranscriptSettings): boolean {
   const word = roleWord(key);
@@ -38,7 +31,7 @@ export function isRoleLabel(key: string, settings: TranscriptSettings): boolean 
  * Gives each speaker a role. Settings win over label words; a speaker with at least two turns most
  * of which ask something is inferred to be an interviewer.
  */
-export function assignRole(speaker: Speaker, settings: TranscriptSettings, asks: (turnText: string) => boolean): void {
+export function assignRole(speaker: Speaker, settings: TranscriptSettings): void {
   const word = roleWord(speaker.key);
   const set = (role: Role, source: RoleSource): void => {
     speaker.role = role;
@@ -52,7 +45,7 @@ export function assignRole(speaker: Speaker, settings: TranscriptSettings, asks:
   const turns = speaker.turns;
   if (turns.length >= 2) {
     let asking = 0;
-    for (const turn of turns) if (asks(turn.rawText)) asking++;
+    for (const turn of turns) if (turn.asks) asking++;
     if (asking * 2 > turns.length) return set('interviewer', 'inferred');
   }
   set('answerer', 'default');

@@ -35,7 +35,7 @@ function exchangeSymbol(exchange: Exchange): DocumentSymbol {
   const last = exchange.turns.length > 0 ? exchange.turns[exchange.turns.length - 1] : question;
   const answerers = [...new Set(exchange.answers.map((turn) => turn.speaker.label))];
   return {
-    name: shorten(question.text || question.label, QUESTION_NAME_LENGTH),
+    name: shorten(question.rawText.trim() || question.label, QUESTION_NAME_LENGTH),
     detail: answerers.length > 0 ? answerers.join(', ') : 'unanswered',
     kind: SymbolKind.Event,
     range: { start: question.fullRange.start, end: last.fullRange.end },
@@ -46,7 +46,7 @@ function exchangeSymbol(exchange: Exchange): DocumentSymbol {
 
 function turnSymbol(turn: Turn): DocumentSymbol {
   return {
-    name: `${turn.speaker.label}: ${shorten(turn.text, TURN_NAME_LENGTH)}`,
+    name: `${turn.speaker.label}: ${shorten(turn.rawText, TURN_NAME_LENGTH)}`,
     detail: turn.timestamp ? turn.timestamp.text : plural(turn.lastLine - turn.line + 1, 'line'),
     kind: turn.isQuestion ? SymbolKind.Event : SymbolKind.String,
     range: turn.fullRange,

@@ -1,0 +1,448 @@
+/**
+ * Throughput benchmark of the parser and the analyses on large generated Chinese transcripts.
+ * Run with `npm run bench` (bundles this file and runs it with `node --expose-gc`).
+ *
+ * For each size (1, 10 and 25 MB of UTF-8), in one process:
+ *   baseline  `text.split(/\r\n|\r|\n/)` plus one label-like regex test per line
+ *   parse     parseTranscript(text)
+ *   analysis  analyzeText(text): parse + duplicate / similar / unanswered questions
+ *   service   documentSymbols + diagnostics from an analysis (what the server publishes)
+ * each warmed up, then the median of N runs. Targets are checked and printed as PASS / FAIL; the
+ * exit code is 0 either way (this is a report). Results also go to bench/results/latest.json.
+ *
+ * Options: --sizes=1,10,25   sizes in MB
+ *          --runs=5          runs per measurement (default: 11 for <= 1 MB, 5 for <= 10 MB, 3 above;
+ *                            fewer when one warm-up run of a stage takes longer than 10 s / runs)
+ *          --write-samples   also write the generated transcripts to bench/results/
+ *          --profile         after timing, CPU-profile one analyzeText of the largest size: writes
+ *                            bench/results/analysis-<size>MB.cpuprofile and prints the top self times
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeModel, analyzeText, TranscriptAnalysis } from '../server/src/core/analysis';
+import { normalizeQuestion } from '../server/src/core/normalize';
+import { parseTranscript } from '../server/src/core/parser';
+import { findSimilarPairs } from '../server/src/core/similarity';
+import { DEFAULT_SETTINGS } from '../server/src/core/settings';
+import { diagnostics } from '../server/src/service/diagnostics';
+import { documentSymbols } from '../server/src/service/documentSymbols';
+import { generateTranscript, GeneratedTranscript } from './generate';
+import { HotFunction, profileCall } from './profile';
+
+const MB = 1024 * 1024;
+const RATIO_TARGET = 3; // analysis within 3x of the bare scan
+const GROWTH_TARGET = 1.5; // ms per MB at the largest size within 1.5x of the smallest
+const LARGEST_TARGET_MS = 1000; // 25 MB analysed in under 1 s
+/** A measurement whose single warm-up run takes long gets fewer timed runs, to bound the total. */
+const STAGE_BUDGET_MS = 10_000;
+
+const gc: () => void =
+  (globalThis as { gc?: () => void }).gc ??
+  (() => {
+    /* run with --expose-gc for heap numbers */
+  });
+
+interface Timing {
+  /** Wall clock. */
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** Process CPU time (user + system, all threads) of the same runs: less sensitive to other load. */
+  cpuMedianMs: number;
+  runs: number;
+  timesMs: number[];
+}
+
+interface SizeResult {
+  sizeMB: number;
+  bytes: number;
+  chars: number;
+  lines: number;
+  generateMs: number;
+  generated: Omit<GeneratedTranscript, 'text'>;
+  baseline: Timing;
+  parse: Timing;
+  analysis: Timing;
+  /** analyzeModel on an already parsed model: the analyses without the parse. */
+  analysesOnly: Timing;
+  /** findSimilarPairs over the distinct normalized questions alone. */
+  similarPairs: Timing;
+  service: Timing;
+  analysisToBaseline: number;
+  analysisMBps: number;
+  analysisMsPerMB: number;
+  baselineMsPerMB: number;
+  heapDeltaMB: number;
+  model: { turns: number; speakers: number; exchanges: number; annotations: number; distinctQuestions: number; largestDuplicateGroup: number };
+  findings: Record<string, number>;
+  serviceCounts: { symbols: number; diagnostics: number };
+  profile?: { totalMs: number; file: string; functions: HotFunction[] };
+}
+
+interface TargetResult {
+  name: string;
+  /** Judged on wall-clock medians. */
+  pass: boolean;
+  /** The same judged on CPU time. */
+  cpuPass: boolean;
+  detail: string;
+}
+
+interface Options {
+  sizes: number[];
+  runs: number | undefined;
+  writeSamples: boolean;
+  profile: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  let sizes = [1, 10, 25];
+  let runs: number | undefined;
+  let writeSamples = false;
+  let profile = false;
+  for (const arg of argv) {
+    if (arg.startsWith('--sizes=')) sizes = arg.slice(8).split(',').map(Number).filter((n) => n > 0);
+    else if (arg.startsWith('--runs=')) runs = Math.max(1, Number(arg.slice(7)) | 0);
+    else if (arg === '--write-samples') writeSamples = true;
+    else if (arg === '--profile') profile = true;
+  }
+  return { sizes, runs, writeSamples, profile };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Warm-up run(s), then `runs` timed runs (fewer if one run is very slow); the result of each run is passed to `sink`. */
+function measure<T>(fn: () => T, runs: number, warmups: number, sink: (value: T) => void): Timing {
+  let spentMs = 0;
+  for (let i = 0; i < warmups; i++) {
+    const start = performance.now();
+    sink(fn());
+    spentMs += performance.now() - start;
+  }
+  // Fewer runs when a stage is slow: no run that would end past the budget (warm-ups included,
+  // estimated by the previous run), but always one.
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  for (let i = 0; i < runs && (i === 0 || spentMs + times[i - 1] <= STAGE_BUDGET_MS); i++) {
+    gc();
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    const value = fn();
+    times.push(performance.now() - start);
+    spentMs += times[i];
+    const cpu = process.cpuUsage(cpuStart);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
+    sink(value);
+  }
+  const rounded = times.map((t) => Math.round(t * 10) / 10);
+  return {
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    maxMs: Math.max(...times),
+    cpuMedianMs: median(cpuTimes),
+    runs: times.length,
+    timesMs: rounded,
+  };
+}
+
+const LABEL_LIKE = /^[\s\u3000]*([^:：]{1,32})[:：]/;
+
+function baselineScan(text: string): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  let labelled = 0;
+  for (let i = 0; i < lines.length; i++) if (LABEL_LIKE.test(lines[i])) labelled++;
+  return labelled;
+}
+
+function distinctQuestionKeys(analysis: TranscriptAnalysis): string[] {
+  const seen = new Set<string>();
+  for (const exchange of analysis.model.exchanges) {
+    const key = normalizeQuestion(exchange.question.spokenText);
+    if (key !== '') seen.add(key);
+  }
+  return [...seen];
+}
+
+/** Heap retained by one analysis (model + findings): heapUsed after minus before, with full gcs around it. */
+function retainedHeap(text: string): { bytes: number; analysis: TranscriptAnalysis } {
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const analysis = analyzeText(text);
+  gc();
+  gc();
+  return { bytes: process.memoryUsage().heapUsed - before, analysis };
+}
+
+function benchSize(sizeMB: number, options: Options, outDir: string, profileThis: boolean): SizeResult {
+  const { runs: runsOverride, writeSamples } = options;
+  const genStart = performance.now();
+  const generated = generateTranscript({ targetBytes: sizeMB * MB, seed: 20240601 });
+  const generateMs = performance.now() - genStart;
+  const { text, ...generatedInfo } = generated;
+  if (writeSamples) writeFileSync(path.join(outDir, `sample-${sizeMB}MB.txt`), text);
+
+  // Small sizes are cheap and noisy: more runs. Slow stages are cut by STAGE_BUDGET_MS.
+  const runs = runsOverride ?? (sizeMB <= 1 ? 11 : sizeMB <= 10 ? 5 : 3);
+  const warmups = sizeMB <= 1 ? 3 : 1;
+  let check = 0; // consumes results so nothing is optimized away
+  const log = (stage: string): void => {
+    process.stdout.write(`  ${sizeMB} MB: ${stage}…\n`);
+  };
+
+  // Heap first, on a clean heap; the analysis is kept for the service stage.
+  log('heap');
+  const { bytes: heapDelta, analysis: kept } = retainedHeap(text);
+
+  log('baseline');
+  const baseline = measure(() => baselineScan(text), runs, warmups, (n) => (check += n));
+  log('parse');
+  const parse = measure(() => parseTranscript(text), runs, warmups, (m) => (check += m.turns.length));
+  log('analysis');
+  // The heap measurement above was one analysis of this text already: one warm-up fewer.
+  const analysis = measure(() => analyzeText(text), runs, warmups - 1, (a) => (check += a.findings.length));
+
+  log('breakdown');
+  const model = kept.model;
+  // The code is warm by now: no warm-up, at most 3 runs.
+  const breakdownRuns = Math.min(runs, 3);
+  const analysesOnly = measure(() => analyzeModel(model), breakdownRuns, 0, (a) => (check += a.findings.length));
+  const keys = distinctQuestionKeys(kept);
+  const similarPairs = measure(
+    () => findSimilarPairs(keys, DEFAULT_SETTINGS.similarQuestionThreshold),
+    breakdownRuns,
+    0,
+    (p) => (check += p.length),
+  );
+  log('service');
+  let serviceCounts = { symbols: 0, diagnostics: 0 };
+  const service = measure(
+    () => ({ symbols: documentSymbols(kept), diagnostics: diagnostics(kept, 'file:///bench.transcript') }),
+    runs,
+    warmups,
+    (r) => {
+      serviceCounts = { symbols: r.symbols.length, diagnostics: r.diagnostics.length };
+      check += r.symbols.length;
+    },
+  );
+
+  let hot: { totalMs: number; file: string; functions: HotFunction[] } | undefined;
+  if (profileThis) {
+    log('profile of analyzeText');
+    gc();
+    const file = path.join(outDir, `analysis-${sizeMB}MB.cpuprofile`);
+    const profiled = profileCall(() => analyzeText(text), file);
+    check += profiled.result.findings.length;
+    hot = { totalMs: profiled.totalMs, file, functions: profiled.hot };
+  }
+
+  const findings: Record<string, number> = {};
+  for (const finding of kept.findings) findings[finding.code] = (findings[finding.code] ?? 0) + 1;
+  if (check === -1) console.log('unreachable');
+
+  const mb = generated.bytes / MB;
+  return {
+    sizeMB,
+    bytes: generated.bytes,
+    chars: text.length,
+    lines: model.lines.lineCount,
+    generateMs,
+    generated: generatedInfo,
+    baseline,
+    parse,
+    analysis,
+    analysesOnly,
+    similarPairs,
+    service,
+    analysisToBaseline: analysis.medianMs / baseline.medianMs,
+    analysisMBps: mb / (analysis.medianMs / 1000),
+    analysisMsPerMB: analysis.medianMs / mb,
+    baselineMsPerMB: baseline.medianMs / mb,
+    heapDeltaMB: heapDelta / MB,
+    model: {
+      turns: model.turns.length,
+      speakers: model.speakers.length,
+      exchanges: model.exchanges.length,
+      annotations: model.annotations.length,
+      distinctQuestions: keys.length,
+      largestDuplicateGroup: Math.max(0, ...[...kept.duplicateGroups.values()].map((group) => group.length)),
+    },
+    findings,
+    serviceCounts,
+    ...(hot ? { profile: hot } : {}),
+  };
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const loadAverage = (): string => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+
+const f = (n: number, digits = 1): string => n.toFixed(digits);
+
+/** One target judged on wall-clock medians (as specified) and on process CPU time (robust to other load). */
+function checkTargets(results: SizeResult[]): TargetResult[] {
+  const targets: TargetResult[] = [];
+  const mbOf = (r: SizeResult): number => r.bytes / MB;
+  for (const r of results) {
+    const wall = r.analysis.medianMs / r.baseline.medianMs;
+    const cpu = r.analysis.cpuMedianMs / r.baseline.cpuMedianMs;
+    targets.push({
+      name: `analysis within ${RATIO_TARGET}x of bare scan (${r.sizeMB} MB)`,
+      pass: wall <= RATIO_TARGET,
+      cpuPass: cpu <= RATIO_TARGET,
+      detail:
+        `wall ${f(r.analysis.medianMs)} vs ${f(r.baseline.medianMs)} ms = ${f(wall, 2)}x; ` +
+        `cpu ${f(r.analysis.cpuMedianMs)} vs ${f(r.baseline.cpuMedianMs)} ms = ${f(cpu, 2)}x`,
+    });
+  }
+  if (results.length >= 2) {
+    const small = results[0];
+    const large = results[results.length - 1];
+    const wall = large.analysis.medianMs / mbOf(large) / (small.analysis.medianMs / mbOf(small));
+    const cpu = large.analysis.cpuMedianMs / mbOf(large) / (small.analysis.cpuMedianMs / mbOf(small));
+    targets.push({
+      name: `linear growth (ms/MB at ${large.sizeMB} MB within ${GROWTH_TARGET}x of ${small.sizeMB} MB)`,
+      pass: wall <= GROWTH_TARGET,
+      cpuPass: cpu <= GROWTH_TARGET,
+      detail:
+        `wall ${f(large.analysis.medianMs / mbOf(large))} vs ${f(small.analysis.medianMs / mbOf(small))} ms/MB = ${f(wall, 2)}x; ` +
+        `cpu ${f(large.analysis.cpuMedianMs / mbOf(large))} vs ${f(small.analysis.cpuMedianMs / mbOf(small))} ms/MB = ${f(cpu, 2)}x`,
+    });
+  }
+  const largest = results.find((r) => r.sizeMB === 25);
+  if (largest) {
+    targets.push({
+      name: `25 MB analysed in under ${LARGEST_TARGET_MS} ms`,
+      pass: largest.analysis.medianMs < LARGEST_TARGET_MS,
+      cpuPass: largest.analysis.cpuMedianMs < LARGEST_TARGET_MS,
+      detail: `wall ${f(largest.analysis.medianMs)} ms; cpu ${f(largest.analysis.cpuMedianMs)} ms`,
+    });
+  }
+  return targets;
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  const { sizes } = options;
+  const outDir = path.resolve(process.cwd(), 'bench', 'results'); // run-bench.mjs runs from the repository root
+  mkdirSync(outDir, { recursive: true });
+  if (!(globalThis as { gc?: unknown }).gc) console.warn('warning: run with --expose-gc for heap numbers and stable timings');
+
+  const totalStart = performance.now();
+  console.log(
+    `Transcript benchmark — node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, ` +
+      `load average ${loadAverage()} (timings are wall-clock: other load on the machine inflates them)`,
+  );
+  const results: SizeResult[] = [];
+  const largest = Math.max(...sizes);
+  for (const size of sizes) results.push(benchSize(size, options, outDir, options.profile && size === largest));
+
+  console.log('\nTimings (median of runs, ms)\n');
+  console.log(
+    table(
+      ['size', 'MB', 'lines', 'runs', 'baseline', 'parse', 'analysis', 'ratio', 'MB/s', 'ms/MB', 'base ms/MB', 'service', 'heap MB', 'analysis cpu', 'cpu ratio'],
+      results.map((r) => [
+        `${r.sizeMB} MB`,
+        f(r.bytes / MB, 2),
+        String(r.lines),
+        String(r.analysis.runs),
+        f(r.baseline.medianMs),
+        f(r.parse.medianMs),
+        f(r.analysis.medianMs),
+        f(r.analysisToBaseline, 2) + 'x',
+        f(r.analysisMBps),
+        f(r.analysisMsPerMB),
+        f(r.baselineMsPerMB),
+        f(r.service.medianMs),
+        f(r.heapDeltaMB),
+        f(r.analysis.cpuMedianMs),
+        f(r.analysis.cpuMedianMs / r.baseline.cpuMedianMs, 2) + 'x',
+      ]),
+    ),
+  );
+  console.log(
+    '\nratio = analysis / baseline (wall); ms/MB = analysis ms per MB of UTF-8; service = documentSymbols + diagnostics ' +
+      'from a finished analysis; heap MB = heapUsed retained by one analysis; analysis cpu = process CPU ms (all threads).',
+  );
+  if (os.loadavg()[0] > os.cpus().length) {
+    console.log(`NOTE: load average ${loadAverage()} exceeds ${os.cpus().length} CPUs: wall-clock timings are inflated by other processes.`);
+  }
+  console.log('\nBreakdown (ms): analyses = analyzeModel on a parsed model; similar = findSimilarPairs alone\n');
+  console.log(
+    table(
+      ['size', 'parse', 'analyses', 'similar', 'analysis min..max', 'questions', 'distinct', 'max dup', 'turns', 'duplicate', 'similar', 'unanswered', 'symbols', 'diags'],
+      results.map((r) => [
+        `${r.sizeMB} MB`,
+        f(r.parse.medianMs),
+        f(r.analysesOnly.medianMs),
+        f(r.similarPairs.medianMs),
+        `${f(r.analysis.minMs)}..${f(r.analysis.maxMs)}`,
+        String(r.model.exchanges),
+        String(r.model.distinctQuestions),
+        String(r.model.largestDuplicateGroup),
+        String(r.model.turns),
+        String(r.findings['duplicate-question'] ?? 0),
+        String(r.findings['similar-question'] ?? 0),
+        String(r.findings['unanswered-question'] ?? 0),
+        String(r.serviceCounts.symbols),
+        String(r.serviceCounts.diagnostics),
+      ]),
+    ),
+  );
+
+  for (const r of results) {
+    if (!r.profile) continue;
+    console.log(`\nProfile of one analyzeText at ${r.sizeMB} MB (${f(r.profile.totalMs)} ms profiled; ${path.relative(process.cwd(), r.profile.file)})\n`);
+    console.log(
+      table(
+        ['function', 'source', 'self ms', 'self %'],
+        r.profile.functions.map((h) => [h.functionName, h.source, f(h.selfMs), f(h.selfPercent) + '%']),
+      ),
+    );
+  }
+
+  const targets = checkTargets(results);
+  const verdict = (pass: boolean): string => (pass ? 'PASS' : 'FAIL');
+  console.log('\nTargets (wall = wall-clock medians, as specified; cpu = the same on process CPU time)\n');
+  for (const t of targets) console.log(`  wall ${verdict(t.pass)}  cpu ${verdict(t.cpuPass)}  ${t.name}: ${t.detail}`);
+  const failed = targets.filter((t) => !t.pass).length;
+  const cpuFailed = targets.filter((t) => !t.cpuPass).length;
+  console.log(
+    failed === 0 && cpuFailed === 0
+      ? '\nAll targets met.'
+      : `\n*** FAIL: ${failed} of ${targets.length} targets failed on wall-clock time, ${cpuFailed} on CPU time ***`,
+  );
+
+  const totalMs = performance.now() - totalStart;
+  const file = path.join(outDir, 'latest.json');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        platform: `${process.platform}/${process.arch}`,
+        cpus: os.cpus().length,
+        loadAverageAtEnd: os.loadavg(),
+        totalMs,
+        targets,
+        results,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`\nLoad average at the end: ${loadAverage()}`);
+  console.log(`Wrote ${path.relative(process.cwd(), file)} (total ${f(totalMs / 1000)} s)`);
+}
+
+main();
