@@ -181,8 +181,13 @@ function scheduleValidation(uri: string, delay: number): void {
   );
 }
 
-documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
-documents.onDidChangeContent((event) => scheduleValidation(event.document.uri, DIAGNOSTICS_DELAY_MS));
+/** Documents validated at least once: the first validation (on open) runs at once, edits wait a little. */
+const validatedOnce = new Set<string>();
+documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
+  scheduleValidation(uri, validatedOnce.has(uri) ? DIAGNOSTICS_DELAY_MS : 0);
+  validatedOnce.add(uri);
+});
 documents.onDidClose((event) => {
   const uri = event.document.uri;
   clearTimeout(pendingValidation.get(uri));
@@ -191,6 +196,7 @@ documents.onDidClose((event) => {
   settingsByUri.delete(uri);
   resolvedSettings.delete(uri);
   tooLargeReported.delete(uri);
+  validatedOnce.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 

@@ -81,6 +81,9 @@ function groupDuplicates(questions: Turn[], keys: string[]): Map<Turn, Turn[]> {
   return result;
 }
 
+/** At most this many related places on one diagnostic (a line asked a thousand times stays cheap). */
+export const MAX_RELATED = 10;
+
 function duplicateFindings(groups: Map<Turn, Turn[]>): Finding[] {
   const findings: Finding[] = [];
   for (const [turn, group] of groups) {
@@ -89,12 +92,14 @@ function duplicateFindings(groups: Map<Turn, Turn[]>): Finding[] {
     const first = group[0];
     const related: RelatedPlace[] = [{ range: first.headRange, message: `First asked here (line ${first.line + 1})` }];
     for (const other of group) {
+      if (related.length >= MAX_RELATED) break;
       if (other !== turn && other !== first) related.push({ range: other.headRange, message: `Also asked here (line ${other.line + 1})` });
     }
+    const copies = group.length > 2 ? ` (asked ${group.length} times in all)` : '';
     findings.push({
       code: 'duplicate-question',
       range: turn.headRange,
-      message: `Duplicate question: the same question was asked on line ${first.line + 1}.`,
+      message: `Duplicate question: the same question was asked on line ${first.line + 1}${copies}.`,
       related,
       turnIndex: turn.index,
     });
@@ -142,7 +147,7 @@ function similarFindings(
       code: 'similar-question',
       range: turn.headRange,
       message: `Similar question (${Math.round(best.similarity * 100)}% alike) was asked on line ${best.turn.line + 1}.`,
-      related: earlier.slice(0, 10).map((entry) => ({
+      related: earlier.slice(0, MAX_RELATED).map((entry) => ({
         range: entry.turn.headRange,
         message: `${Math.round(entry.similarity * 100)}% alike (line ${entry.turn.line + 1})`,
       })),

@@ -214,11 +214,14 @@ function markAskingTurns(text: string, turns: Turn[]): void {
   }
 }
 
+/** A line with nothing but whitespace (any kind JavaScript's `trim` removes, a BOM included). */
 function isBlank(lines: LineIndex, line: number): boolean {
   const { text } = lines;
   for (let i = lines.starts[line]; i < lines.ends[line]; i++) {
     const code = text.charCodeAt(i);
-    if (code !== 0x20 && code !== 0x09 && code !== 0x3000 && code !== 0xa0 && code !== 0xfeff) return false;
+    if (code === 0x20 || code === 0x09 || code === 0x3000) continue;
+    if (code < 0x80 && code > 0x0d) return false;
+    if (text[i].trim() !== '') return false;
   }
   return true;
 }

@@ -14,7 +14,7 @@ export function documentSymbols(analysis: TranscriptAnalysis): DocumentSymbol[] 
   if (preamble) {
     const first = preamble.lines[0];
     symbols.push({
-      name: preamble.title ? shorten(preamble.title.text, QUESTION_NAME_LENGTH) : 'Preamble',
+      name: shorten(preamble.title?.text ?? '', QUESTION_NAME_LENGTH) || 'Preamble',
       detail: 'preamble',
       kind: SymbolKind.Namespace,
       range: preamble.range,
