@@ -8,7 +8,9 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   InitializeResult,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -19,13 +21,19 @@ import { mergeSettings, TranscriptSettings } from './core/settings';
 import { ConfigCache, findConfig, isConfigError } from './node/configFile';
 import { AnalysisCache } from './service/analysisCache';
 import { codeActions } from './service/codeActions';
+import { completion, completionMayApply } from './service/completion';
 import { diagnostics } from './service/diagnostics';
 import { documentSymbols } from './service/documentSymbols';
 import { foldingRanges } from './service/foldingRanges';
 import { hover } from './service/hover';
+import { inlayHints } from './service/inlayHints';
 import { DIAGNOSTICS_DELAY_MS, MAX_DOCUMENT_LENGTH } from './service/limits';
 import { DocumentParams, ExportParams, Requests } from './service/protocol';
+import { prepareRename, rename, RenameCheck } from './service/rename';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './service/semanticTokens';
+import { documentHighlights, references } from './service/speakerReferences';
 import { exportQa, questionLocations, statistics, summary } from './service/transcriptInfo';
+import { OpenTranscript, workspaceSymbols } from './service/workspaceSymbols';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 if (process.argv.includes('--version')) {
@@ -45,6 +53,9 @@ const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 
 let canPullConfiguration = false;
+/** The client re-asks for inlay hints / semantic tokens when told to (after a settings change). */
+let canRefreshInlayHints = false;
+let canRefreshSemanticTokens = false;
 /** Settings pushed by the client (`initializationOptions`, `didChangeConfiguration`), for clients that cannot be asked. */
 let pushedSettings: unknown = undefined;
 /** Project config files (`.transcriptrc.json`, `package.json` "transcript"), per directory. */
@@ -56,6 +67,8 @@ const tooLargeReported = new Set<string>();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  canRefreshSemanticTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
   const options = params.initializationOptions as { settings?: unknown } | undefined;
   if (options?.settings !== undefined) pushedSettings = options.settings;
   return {
@@ -65,6 +78,13 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      renameProvider: { prepareProvider: true },
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      completionProvider: {},
+      workspaceSymbolProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      inlayHintProvider: true,
     },
     serverInfo: { name: 'transcript-language-server', version: '0.1.0' },
   };
@@ -121,6 +141,9 @@ function settingsChanged(): void {
   configErrorsReported.clear();
   cache.clear();
   for (const document of documents.all()) scheduleValidation(document.uri, 0);
+  // Roles (token colours) and the inlay-hint setting may have changed.
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  if (canRefreshSemanticTokens) connection.languages.semanticTokens.refresh();
 }
 
 /** The analysis of an open document, or undefined when it is too large to analyse. */
@@ -240,6 +263,78 @@ connection.onCodeAction((params) =>
       diagnostics: params.context.diagnostics,
       ...(params.context.only ? { only: params.context.only } : {}),
     });
+  }),
+);
+
+/** A refusal with a message the editor shows (rename outside a label, an invalid name). */
+function answerOrRefuse<T>(check: RenameCheck<T>): T | ResponseError<void> {
+  return check.ok ? check.value : new ResponseError(LSPErrorCodes.RequestFailed, check.message);
+}
+
+connection.onPrepareRename((params) =>
+  safely('prepareRename', null, async () => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? answerOrRefuse(prepareRename(analysis, params.position)) : null;
+  }),
+);
+
+connection.onRenameRequest((params) =>
+  safely('rename', null, async () => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? answerOrRefuse(rename(analysis, params.textDocument.uri, params.position, params.newName)) : null;
+  }),
+);
+
+connection.onReferences((params) =>
+  safely('references', [], async () => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? references(analysis, params.textDocument.uri, params.position, params.context?.includeDeclaration === true) : [];
+  }),
+);
+
+connection.onDocumentHighlight((params) =>
+  safely('documentHighlight', [], async () => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? documentHighlights(analysis, params.position) : [];
+  }),
+);
+
+connection.onCompletion((params) =>
+  safely('completion', [], async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    // Typing in the middle of text asks too: answered from the line alone, without a parse.
+    const { line, character } = params.position;
+    const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+    const settings = resolvedSettings.get(document.uri) ?? (await settingsFor(document.uri));
+    if (!completionMayApply(lineText, character, settings)) return [];
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? completion(analysis, params.position) : [];
+  }),
+);
+
+connection.onWorkspaceSymbol((params) =>
+  safely('workspaceSymbol', [], async () => {
+    const open: OpenTranscript[] = [];
+    for (const document of documents.all()) {
+      const analysis = await currentAnalysis(document.uri);
+      if (analysis) open.push({ uri: document.uri, analysis });
+    }
+    return workspaceSymbols(open, params.query);
+  }),
+);
+
+connection.languages.semanticTokens.on((params) =>
+  safely('semanticTokens', { data: [] }, async () => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? semanticTokens(analysis) : { data: [] };
+  }),
+);
+
+connection.languages.inlayHint.on((params) =>
+  safely('inlayHint', [], async () => {
+    const analysis = await currentAnalysis(params.textDocument.uri);
+    return analysis ? inlayHints(analysis, params.range) : [];
   }),
 );
 

@@ -9,6 +9,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, TranscriptAnalysis } from '../../server/src/core/analysis';
 import { unansweredDuplicates } from '../../server/src/core/fixes';
+import { identityGroupOf } from '../../server/src/core/speakerIdentity';
 import type { Turn } from '../../server/src/core/model';
 import { parseTranscript } from '../../server/src/core/parser';
 import { ruleLevel } from '../../server/src/core/rules';
@@ -125,6 +126,18 @@ const TRAILING_TIMESTAMPS = ['', '', '', ' (00:01:23)', ' [01:02]', '（00:00:09
 const COLONS = [':', '：'];
 const AFTER_COLON = ['', ' ', ' ', '  ', '\u3000'];
 const BLANKS = ['', '', '  ', '\u3000', '\t', '\u3000\u3000 '];
+/**
+ * Lines in the shapes of real-world exports: a bare `Q` with no-break spaces, CHAT main and dependent
+ * tiers and headers, `Name  0:05` headings, line-number margins, page furniture, form feeds, word
+ * index entries and closing lines.
+ */
+const LAYOUT_LINES = [
+  'Q\u00a0\u00a0\u00a0 Thanks, Jen.', 'Q    Is it open?', 'A\tYes.', '问　　票价会涨吗？', '*CHI:\tmilk ?', '*MOT:\twhat is that ?',
+  '%mor:\tn|milk ?', '\tn|boat .', '@Bg', '@End',
+  'Sam Reyes  0:05', 'Omar Castillo  1:02', ' 5                 CHIEF JUSTICE MARSH:     Well?', ' 6   counsel, the clause says', '11',
+  '                                        3', '\f                        Draft - Not for Citation', '          Harbor Reporting Services',
+  'bond 12:23         clause 6:14 7:2', '  12:20 13:1          chief 5:3 9:4', '7:37 P.M. EST', '###',
+];
 /** Lines of whitespace the parser does not count as blank (form feed, em space, U+2028, ...). */
 const ODD_SPACE_LINES = ['\f', '\u000b', '\u2003', '\u2028', '\u0085', '\u200b', ' \u2003\u3000'];
 
@@ -163,6 +176,7 @@ const otherLine = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...ODD_SPACE_LINES) },
   { weight: 2, arbitrary: fc.constantFrom(...QUESTIONS, ...ANSWERS, '以下为访谈实录：', 'Transcript:', '---', '城市书店店主周明远访谈：实体书店还能走多远') },
   { weight: 1, arbitrary: freeText },
+  { weight: 2, arbitrary: fc.constantFrom(...LAYOUT_LINES) },
   // Long lines (up to several thousand characters), built by repetition so they stay cheap to generate.
   {
     weight: 1,
@@ -227,6 +241,8 @@ const settingsArbitrary: fc.Arbitrary<TranscriptSettings> = fc.oneof(
               'duplicate-question': fc.constantFrom(...LEVELS),
               'similar-question': fc.constantFrom(...LEVELS),
               'unanswered-question': fc.constantFrom(...LEVELS),
+              'inconsistent-speaker': fc.constantFrom(...LEVELS),
+              'undeclared-speaker': fc.constantFrom(...LEVELS),
             },
             { requiredKeys: [] },
           ),
@@ -259,7 +275,9 @@ function expectModelRangesInside(text: string, analysis: TranscriptAnalysis): vo
       expectRange(lines, range, `${what}.${name}`);
     }
     expect(textAt(lines, turn.labelRange), `${what}: text at labelRange`).toBe(turn.label);
-    expect([':', '：'], `${what}: text at colonRange`).toContain(textAt(lines, turn.colonRange));
+    // A label written without a colon (`Q    Thanks.`, `Sam  0:05`) has an empty colon range right after it.
+    if (turn.hasColon) expect([':', '：'], `${what}: text at colonRange`).toContain(textAt(lines, turn.colonRange));
+    else expect(turn.colonRange.start, `${what}: empty colon range right after the label`).toEqual(turn.labelRange.end);
     expect(before(turn.labelRange.end, turn.colonRange.start), `${what}: label before colon`).toBe(true);
     if (turn.timestamp) {
       expectRange(lines, turn.timestampRange, `${what}.timestampRange`);
@@ -397,6 +415,32 @@ function expectAnswerInsert(text: string, settings: TranscriptSettings, edits: T
   ).toBe(false);
 }
 
+/**
+ * Checks "Use '…' for this speaker everywhere": it rewrites turn labels of the finding's person, and
+ * only labels, to one written form; the text outside those labels is unchanged.
+ */
+function expectLabelsOnly(text: string, analysis: TranscriptAnalysis, edits: TextEdit[], turn: Turn, label: string, what: string): void {
+  const group = identityGroupOf(analysis.model, turn.speaker)!;
+  expect(group, `${what}: the turn's speaker has a group`).toBeDefined();
+  const labelled = new Map(group.speakers.flatMap((speaker) => speaker.turns).map((other) => [other.line, other]));
+  expect(edits.length, `${what}: at least the finding's own label`).toBeGreaterThan(0);
+  expect(edits.some((edit) => edit.range.start.line === turn.line), `${what}: rewrites the finding's label`).toBe(true);
+  const lines = linesOf(text);
+  const offset = (position: Range['start']): number => lines.starts[position.line] + position.character;
+  let expected = '';
+  let from = 0;
+  for (const edit of [...edits].sort((a, b) => offset(a.range.start) - offset(b.range.start))) {
+    const other = labelled.get(edit.range.start.line);
+    expect(other, `${what}: edits a label of the same person on line ${edit.range.start.line}`).toBeDefined();
+    expect(edit.range, `${what}: exactly the label range`).toEqual(other!.labelRange);
+    expect(edit.newText, `${what}: the main form`).toBe(label);
+    expect(other!.label, `${what}: only labels written differently`).not.toBe(label);
+    expected += text.slice(from, offset(edit.range.start)) + label;
+    from = offset(edit.range.end);
+  }
+  expect(apply(text, edits), `${what}: nothing but the labels changes`).toBe(expected + text.slice(from));
+}
+
 function expectFixAll(text: string, analysis: TranscriptAnalysis, edits: TextEdit[], what: string): void {
   const blocks = unansweredDuplicates(analysis).map((turn): [number, number] => [turn.line, turn.lastLine]);
   expect(blocks.length, `${what}: something to fix`).toBeGreaterThan(0);
@@ -435,6 +479,9 @@ function expectFixesLocal(text: string, settings: TranscriptSettings): void {
         expectAnswerInsert(text, settings, edits, turn!, label, what);
       } else if (action.title.startsWith(FIX_ALL_TITLE)) {
         expectFixAll(text, analysis, edits, what);
+      } else if (/^Use '.+' for this speaker everywhere$/.test(action.title)) {
+        expect(finding?.code).toBe('inconsistent-speaker');
+        expectLabelsOnly(text, analysis, edits, turn!, action.title.slice("Use '".length, -"' for this speaker everywhere".length), what);
       } else {
         throw new Error(`unexpected code action ${action.title}`);
       }
@@ -564,7 +611,7 @@ describe('parser and analyses on arbitrary text (fast-check)', () => {
         ...codeActions(analysis, { uri: URI, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diagnostics: diags }),
       ];
       for (const action of actions) {
-        count(action.title.replace(/ by .*| \(\d+\)$/, '').replace(/ and its .*/, ' and its answers'));
+        count(action.title.replace(/ by .*| \(\d+\)$/, '').replace(/ and its .*/, ' and its answers').replace(/^Use '.+' for /, "Use '…' for "));
         for (const edit of action.edit?.changes?.[URI] ?? []) {
           if (edit.newText === '' && edit.range.end.character !== 0) count('removal at the end of the document');
           if (edit.newText === '' && edit.range.end.character === 0 && isBlankLine(lines, edit.range.end.line - 1)) count('removal with blank lines');
@@ -582,6 +629,8 @@ describe('parser and analyses on arbitrary text (fast-check)', () => {
       'Remove duplicate question and its answers',
       'Add an answer',
       FIX_ALL_TITLE,
+      'inconsistent-speaker',
+      "Use '…' for this speaker everywhere",
       'removal at the end of the document',
       'removal with blank lines',
       'lone CR',

@@ -27,6 +27,8 @@ describe('duplicate-question', () => {
     expect(summary(text)).toEqual([
       ['duplicate-question', 3, [1, 5]],
       ['duplicate-question', 5, [1, 3]],
+      // The full-width `Ｑ` is the same speaker as `Q`, written differently.
+      ['inconsistent-speaker', 5, [1]],
     ]);
   });
 

@@ -1,8 +1,11 @@
 /**
- * The analyses over a parsed transcript: duplicate, similar and unanswered questions.
+ * The analyses over a parsed transcript: duplicate, similar and unanswered questions, and (from
+ * their own files) inconsistent and undeclared speakers.
  * Produces LSP-independent findings; the language service turns them into diagnostics.
  */
+import { undeclaredSpeakerFindings } from './declaredSpeakers';
 import type { Finding, RelatedPlace } from './findings';
+import { inconsistentSpeakerFindings } from './inconsistentSpeaker';
 import type { TranscriptModel, Turn } from './model';
 import { normalizeQuestion } from './normalize';
 import { parseTranscript } from './parser';
@@ -60,6 +63,11 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
       });
     }
   }
+
+  // The speaker rules live in their own files.
+  // (A loop, not a spread: a long file may have many thousands of these.)
+  if (ruleLevel('inconsistent-speaker', settings) !== 'off') for (const finding of inconsistentSpeakerFindings(model)) findings.push(finding);
+  if (ruleLevel('undeclared-speaker', settings) !== 'off') for (const finding of undeclaredSpeakerFindings(model)) findings.push(finding);
 
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.code.localeCompare(b.code));
   return { model, findings, duplicateGroups, similarQuestions };

@@ -77,9 +77,17 @@ export function insertAnswerEdit(model: TranscriptModel, question: Turn, speaker
   const { lines } = model;
   const lineText = lines.lineText(question.line);
   const indent = /^[ \t\u3000\u00a0]*/.exec(lineText.replace(/^\ufeff/, ''))?.[0] ?? '';
-  const colon = lineText.slice(question.colonStart, question.colonEnd);
+  // A question written without a colon (`Q    …`) gives no colon to copy: use the answerer's own.
+  const answerTurn = speaker.turns.find((turn) => turn.colonEnd > turn.colonStart);
+  const colon =
+    question.colonEnd > question.colonStart
+      ? lineText.slice(question.colonStart, question.colonEnd)
+      : answerTurn
+        ? lines.text.slice(lines.starts[answerTurn.line] + answerTurn.colonStart, lines.starts[answerTurn.line] + answerTurn.colonEnd)
+        : ':';
   const lineBreak = lines.lineCount > 1 ? lines.text.slice(lines.ends[0], lines.starts[1]) : '\n';
   const at = { line: question.lastLine, character: lines.lineLength(question.lastLine) };
+  if (question.labelStyle === 'chat' && /^[A-Z][A-Z0-9_]*$/.test(speaker.label)) return { range: { start: at, end: at }, newText: `${lineBreak}*${speaker.label}:\t` };
   return { range: { start: at, end: at }, newText: `${lineBreak}${indent}${speaker.label}${colon}${colon === ':' ? ' ' : ''}` };
 }
 

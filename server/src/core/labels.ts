@@ -1,11 +1,15 @@
 /**
  * Recognizes a speaker label at the start of a line:
  *
- *     [indent] [timestamp] [**] Label [(timestamp)] [**] (：|:) [**] text
+ *     [indent] [timestamp] [**] Label [(timestamp)] [**] (：|:) [**] text      (style `colon`)
+ *     [indent] *CODE:<tab> text                                                 (style `chat`, CHAT main tier)
+ *     [indent] [timestamp] Q|A|问|問|答 <two spaces, a tab or a no-break space> text   (style `bare`)
+ *     [indent] Label <spaces> 0:05                                               (style `heading`, text on the next lines)
  *
- * Indentation may be spaces, tabs, U+3000, U+00A0 or a BOM. Timestamps: `[00:01:23]`, `[01:23]`,
- * `00:01:23`, `00:03:40.5`, and `Name (00:01:23):` after the name.
- * All offsets are UTF-16 offsets into the whole document string.
+ * Indentation may be spaces, tabs, U+3000, U+00A0, a form feed or a BOM. Timestamps: `[00:01:23]`,
+ * `[01:23]`, `00:01:23`, `00:03:40.5`, and `Name (00:01:23):` after the name.
+ * All offsets are UTF-16 offsets into the whole document string. A label without a colon has an
+ * empty colon span right after the label.
  */
 
 export interface OffsetSpan {
@@ -23,7 +27,14 @@ export interface LabelMatch {
   textStart: number;
   /** Several lower-case words (`The reasons are as follows:`): accepted only when it recurs. */
   sentenceLike: boolean;
+  style: LabelStyleCode;
 }
+
+/** How a label is written, as a small number (see {@link LabelScanner}); index into {@link LABEL_STYLES}. */
+export type LabelStyleCode = 0 | 1 | 2 | 3;
+export const LabelStyleCode = { Colon: 0, Chat: 1, Bare: 2, Heading: 3 } as const;
+
+export const LABEL_STYLES = ['colon', 'chat', 'bare', 'heading'] as const;
 
 // Sentence punctuation, quotes, brackets and markup never appear in a label.
 const FORBIDDEN = /[，。？！,?!;；、"“”‘’「」『』《》〈〉<>{}=|\\/…()（）[\]#@*~`^_+%&$]/;
@@ -47,19 +58,37 @@ export class LabelScanner {
   timestampEnd = -1;
   textStart = 0;
   sentenceLike = false;
+  style: LabelStyleCode = LabelStyleCode.Colon;
   /** Written label → 0 (not a label), 1 (a label), 2 (a sentence-like label). */
   private readonly verdicts = new Map<string, number>();
 
   constructor(private readonly maxLength: number) {}
 
+  /** Records a label found on the line (the fields a successful scan describes). */
+  private found(label: string, labelStart: number, labelEnd: number, colonStart: number, colonEnd: number, textStart: number, style: LabelStyleCode): true {
+    this.label = label;
+    this.labelStart = labelStart;
+    this.labelEnd = labelEnd;
+    this.colonStart = colonStart;
+    this.colonEnd = colonEnd;
+    this.textStart = textStart;
+    this.style = style;
+    return true;
+  }
+
   scan(text: string, lineStart: number, lineEnd: number): boolean {
     // Indentation.
     let i = lineStart;
     while (i < lineEnd && isIndent(text.charCodeAt(i))) i++;
-
-    // A leading timestamp: `[00:01:23] `, `00:01:23 `, `00:03:40.5`.
     this.timestampStart = -1;
     this.timestampEnd = -1;
+    this.sentenceLike = false;
+    this.style = LabelStyleCode.Colon;
+
+    // A CHAT main tier: `*CHI:` + tab. A single `*` never starts any other label.
+    if (text.charCodeAt(i) === 0x2a /* * */ && text.charCodeAt(i + 1) !== 0x2a) return this.scanChatTier(text, i, lineEnd);
+
+    // A leading timestamp: `[00:01:23] `, `00:01:23 `, `00:03:40.5`.
     const bracket = text.charCodeAt(i) === 0x5b; /* [ */
     const timeEnd = timeAt(text, bracket ? i + 1 : i, lineEnd);
     if (timeEnd > 0) {
@@ -71,11 +100,22 @@ export class LabelScanner {
     }
     if (text.charCodeAt(i) === 0x2a && text.charCodeAt(i + 1) === 0x2a) i += 2; // **label
 
+    // `Q    Thanks, Jen.`: a role letter with no colon, then wide spacing.
+    if (this.scanBareRole(text, i, lineEnd)) return true;
+    if (this.scanColonLabel(text, i, lineEnd)) return true;
+    // `Sam Reyes  0:05` alone on its line (the text follows on the next lines).
+    return this.timestampStart < 0 && this.scanHeading(text, i, lineEnd);
+  }
+
+  /** `Label:` from `i` (after indentation, a leading timestamp and `**`). */
+  private scanColonLabel(text: string, i: number, lineEnd: number): boolean {
     // The label runs to the first colon, or to `(00:01:23)` right before a colon.
     const rawStart = i;
     const limit = Math.min(lineEnd, rawStart + this.maxLength + 40);
     let rawEnd = -1;
     let colon = -1;
+    let trailingStart = -1;
+    let trailingEnd = -1;
     for (let k = rawStart; k < limit; k++) {
       const code = text.charCodeAt(k);
       if (code === 0x3a /* : */ || code === 0xff1a /* ： */) {
@@ -92,8 +132,8 @@ export class LabelScanner {
         const next = text.charCodeAt(after);
         if (next !== 0x3a && next !== 0xff1a) continue;
         if (this.timestampStart < 0) {
-          this.timestampStart = k + 1;
-          this.timestampEnd = time;
+          trailingStart = k + 1;
+          trailingEnd = time;
         }
         rawEnd = k;
         colon = after;
@@ -131,19 +171,97 @@ export class LabelScanner {
     if (text.charCodeAt(textStart) === 0x2a && text.charCodeAt(textStart + 1) === 0x2a) textStart += 2; // **問：**
     while (textStart < lineEnd && isSpace(text.charCodeAt(textStart))) textStart++;
 
-    this.label = label;
-    this.labelStart = labelStart;
-    this.labelEnd = labelEnd;
-    this.colonStart = colon;
-    this.colonEnd = colonEnd;
-    this.textStart = Math.min(textStart, lineEnd);
+    if (trailingStart >= 0) {
+      this.timestampStart = trailingStart;
+      this.timestampEnd = trailingEnd;
+    }
     this.sentenceLike = verdict === 2;
-    return true;
+    return this.found(label, labelStart, labelEnd, colon, colonEnd, Math.min(textStart, lineEnd), LabelStyleCode.Colon);
+  }
+
+  /** `*CODE:` followed by a tab, a space or the line end; `i` is at the `*`. */
+  private scanChatTier(text: string, i: number, lineEnd: number): boolean {
+    const codeStart = i + 1;
+    let k = codeStart;
+    if (!isUpperAscii(text.charCodeAt(k))) return false;
+    while (k < lineEnd && k - codeStart < 16 && isCodeChar(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 0x3a /* : */ || k - codeStart > this.maxLength) return false;
+    const after = k + 1;
+    if (after < lineEnd && !isSpace(text.charCodeAt(after))) return false;
+    let textStart = after;
+    while (textStart < lineEnd && isSpace(text.charCodeAt(textStart))) textStart++;
+    return this.found(text.slice(codeStart, k), codeStart, k, k, after, textStart, LabelStyleCode.Chat);
+  }
+
+  /**
+   * A role letter (`Q`, `A`, `问`, `問`, `答`, full-width `Ｑ`, `Ａ`) with no colon, followed by a tab,
+   * a no-break space or at least two spaces, then text (not a colon: `Q  : …` is a colon label).
+   */
+  private scanBareRole(text: string, i: number, lineEnd: number): boolean {
+    if (!isBareRoleLetter(text.charCodeAt(i))) return false;
+    const gap = text.charCodeAt(i + 1);
+    if (!(gap === 0x09 || gap === 0xa0 || gap === 0x3000 || (gap === 0x20 && isWideGap(text.charCodeAt(i + 2))))) return false;
+    let textStart = i + 1;
+    while (textStart < lineEnd && isSpace(text.charCodeAt(textStart))) textStart++;
+    if (textStart >= lineEnd) return false;
+    const next = text.charCodeAt(textStart);
+    if (next === 0x3a || next === 0xff1a) return false;
+    return this.found(text[i], i, i + 1, i + 1, i + 1, textStart, LabelStyleCode.Bare);
+  }
+
+  /** `Label  0:05` with nothing after the time: an export that puts the text on the next lines. */
+  private scanHeading(text: string, i: number, lineEnd: number): boolean {
+    let end = lineEnd;
+    while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end === i || !isDigitCode(text.charCodeAt(end - 1))) return false;
+    let timeStart = end;
+    while (timeStart > i && isTimeChar(text.charCodeAt(timeStart - 1))) timeStart--;
+    if (timeStart === i || !isSpace(text.charCodeAt(timeStart - 1))) return false;
+    while (timeStart < end && !isDigitCode(text.charCodeAt(timeStart))) timeStart++;
+    if (timeAt(text, timeStart, end) !== end) return false;
+    let labelEnd = timeStart;
+    while (labelEnd > i && isSpace(text.charCodeAt(labelEnd - 1))) labelEnd--;
+    if (labelEnd === i) return false;
+    const label = text.slice(i, labelEnd);
+    if (label.includes(':') || label.includes('：')) return false;
+    let verdict = this.verdicts.get(label);
+    if (verdict === undefined) {
+      verdict = isPlausibleLabel(label, this.maxLength) ? (isSentenceLike(label) ? 2 : 1) : 0;
+      this.verdicts.set(label, verdict);
+    }
+    if (verdict !== 1) return false;
+    this.timestampStart = timeStart;
+    this.timestampEnd = end;
+    return this.found(label, i, labelEnd, labelEnd, labelEnd, lineEnd, LabelStyleCode.Heading);
   }
 }
 
+function isBareRoleLetter(code: number): boolean {
+  return (
+    code === 0x51 /* Q */ || code === 0x41 /* A */ || code === 0xff31 /* Ｑ */ || code === 0xff21 /* Ａ */ ||
+    code === 0x95ee /* 问 */ || code === 0x554f /* 問 */ || code === 0x7b54 /* 答 */
+  );
+}
+
+/** The second character of a gap of at least two spaces (or a no-break space). */
+function isWideGap(code: number): boolean {
+  return code === 0x20 || code === 0xa0 || code === 0x09 || code === 0x3000;
+}
+
+function isUpperAscii(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+function isCodeChar(code: number): boolean {
+  return isUpperAscii(code) || isDigitCode(code) || code === 0x5f /* _ */;
+}
+
+function isTimeChar(code: number): boolean {
+  return isDigitCode(code) || code === 0x3a || code === 0x2e || code === 0x2c;
+}
+
 function isIndent(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x0c /* form feed */;
 }
 
 function isSpace(code: number): boolean {
@@ -190,6 +308,7 @@ export function matchLabel(text: string, lineStart: number, lineEnd: number, max
       : {}),
     textStart: scanner.textStart,
     sentenceLike: scanner.sentenceLike,
+    style: scanner.style,
   };
 }
 

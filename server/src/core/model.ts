@@ -29,14 +29,49 @@ export interface Speaker {
   readonly turns: Turn[];
 }
 
+/**
+ * How a turn's label is written:
+ * - `colon`: `Label:` / `Label：` (with optional timestamps, bold, indentation, a line-number margin);
+ * - `chat`: a CHAT main tier `*CHI:` + tab (the `*` is a marker, not part of the label);
+ * - `bare`: a role letter with no colon, followed by wide spacing (`Q    Thanks, Jen.`, `问　　…`);
+ *   the colon range is empty, right after the label;
+ * - `heading`: a label and a timestamp alone on their line (`Sam Reyes  0:05`), the text on the
+ *   lines after it; the colon range is empty, right after the label.
+ */
+export type LabelStyle = 'colon' | 'chat' | 'bare' | 'heading';
+
+/**
+ * What a non-spoken span inside a turn's text is:
+ * - `margin`: a line-number margin (` 5   `) or a form feed before a continuation line;
+ * - `page-furniture`: a whole line of page furniture (a lone page number, a repeated header or
+ *   footer such as the court reporter's name);
+ * - `dependent-tier`: a CHAT dependent tier (`%mor:`, `%gra:`, `%com:` …) and its continuation lines;
+ * - `header`: a CHAT header line inside the body (`@Bg`, `@Eg`, `@Comment:` …).
+ */
+export type NonSpokenKind = 'margin' | 'page-furniture' | 'dependent-tier' | 'header';
+
+/** Offsets of text inside a turn that belongs to the document's layout, not to what was said. */
+export interface NonSpokenSpan {
+  readonly kind: NonSpokenKind;
+  readonly start: number;
+  readonly end: number;
+}
+
 export class Turn {
   speaker!: Speaker;
-  /** The text contains a question mark (`?` or `？`). */
+  /** How the label is written (`Q:`, `*CHI:`, a bare `Q`, `Name  0:05`). */
+  labelStyle: LabelStyle = 'colon';
+  /** The spoken text contains a question mark (`?` or `？`). */
   asks = false;
   isQuestion = false;
   /** The exchange this turn opens or belongs to; undefined for turns before the first question. */
   exchange: Exchange | undefined;
   annotations: Annotation[] = NO_ANNOTATIONS;
+  /**
+   * Spans of the text that are not speech (line-number margins, page furniture, CHAT dependent
+   * tiers), in document order, inside `textStart..textEnd`, disjoint from the annotations.
+   */
+  nonSpoken: NonSpokenSpan[] = NO_SPANS;
 
   constructor(
     private readonly lines: LineIndex,
@@ -50,7 +85,7 @@ export class Turn {
     /** Columns of the label on `line`. */
     readonly labelStart: number,
     readonly labelEnd: number,
-    /** Columns of the colon on `line`. */
+    /** Columns of the colon on `line`; an empty range right after the label when there is none (`Q    …`). */
     readonly colonStart: number,
     readonly colonEnd: number,
     /** Offsets of the turn's text in the document (from after the colon to the end of `lastLine`). */
@@ -92,26 +127,46 @@ export class Turn {
     return { start: { line: this.line, character: 0 }, end: { line: this.lastLine, character: this.lines.lineLength(this.lastLine) } };
   }
 
-  /** The text as written, including line breaks of continuation lines. */
+  /** The text as written, including line breaks of continuation lines and non-spoken spans. */
   get rawText(): string {
     return this.lines.text.slice(this.textStart, this.textEnd);
   }
 
-  /** The text on one line with whitespace folded, for display. */
-  get text(): string {
-    return this.rawText.replace(/\s+/g, ' ').trim();
+  /** Whether the label is followed by a colon (`Q:`), rather than written without one (`Q    …`). */
+  get hasColon(): boolean {
+    return this.colonEnd > this.colonStart;
   }
 
-  /** The text without its annotations (`(laughs)`), as compared between questions. */
+  /**
+   * The text on one line with whitespace folded, for display: annotations kept, non-spoken spans
+   * (margins, page furniture, dependent tiers) left out.
+   */
+  get text(): string {
+    return this.without(this.nonSpoken, NO_ANNOTATIONS).replace(/\s+/g, ' ').trim();
+  }
+
+  /**
+   * What was said: the text without its annotations (`(laughs)`) and without non-spoken spans
+   * (line-number margins, page furniture, CHAT dependent tiers). Questions are compared in this form.
+   */
   get spokenText(): string {
-    if (this.annotations.length === 0) return this.rawText;
+    return this.without(this.nonSpoken, this.annotations);
+  }
+
+  /** The text with two sorted, mutually disjoint lists of spans cut out. */
+  private without(a: ReadonlyArray<{ start: number; end: number }>, b: ReadonlyArray<{ start: number; end: number }>): string {
+    if (a.length === 0 && b.length === 0) return this.rawText;
+    const text = this.lines.text;
     let result = '';
     let from = this.textStart;
-    for (const annotation of this.annotations) {
-      result += this.lines.text.slice(from, annotation.start);
-      from = annotation.end;
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      const span = j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++];
+      if (span.start > from) result += text.slice(from, Math.min(span.start, this.textEnd));
+      if (span.end > from) from = span.end;
     }
-    return result + this.lines.text.slice(from, this.textEnd);
+    return from < this.textEnd ? result + text.slice(from, this.textEnd) : result;
   }
 }
 
@@ -124,6 +179,7 @@ export interface Annotation {
 }
 
 const NO_ANNOTATIONS: Annotation[] = [];
+const NO_SPANS: NonSpokenSpan[] = [];
 
 export interface Exchange {
   readonly index: number;
@@ -134,7 +190,8 @@ export interface Exchange {
   readonly answers: Turn[];
 }
 
-export type PreambleLineKind = 'title' | 'lead' | 'intro' | 'front-matter';
+/** `header`: a CHAT header line (`@Begin`, `@Participants:`, `@ID:` …) and its continuation lines. */
+export type PreambleLineKind = 'title' | 'lead' | 'intro' | 'front-matter' | 'header';
 
 export interface PreambleLine {
   readonly line: number;
@@ -147,7 +204,7 @@ export interface Preamble {
   /** Last non-blank line before the first turn. */
   readonly lastLine: number;
   readonly range: Range;
-  /** Non-blank lines, each classified. */
+  /** Non-blank lines, each classified (page furniture and line-number-only lines left out). */
   readonly lines: PreambleLine[];
   readonly title: PreambleLine | undefined;
 }
@@ -164,4 +221,45 @@ export interface TranscriptModel {
   /** Turns outside any exchange: before the first question (opening statements, chat). */
   readonly looseTurns: Turn[];
   readonly annotations: Annotation[];
+  /**
+   * Speakers the document declares: a CHAT `@Participants:` header (`CHI Target_Child, MOT Mother`),
+   * or a `Speakers:` / `Participants:` / `人物：` / `嘉宾：` line in the preamble. In document order.
+   */
+  readonly declaredSpeakers: DeclaredSpeaker[];
+  /**
+   * Trailing matter with no speakers that is not part of the last turn: a word index (`want 14:7
+   * 16:17`) at the end of a court transcript (`index`), or the closing lines of a briefing
+   * (`7:37 P.M. EST`, `END`, `###`: `closing`). Undefined when there is none.
+   */
+  readonly appendix: Appendix | undefined;
+  /** How the page is laid out: a line-number margin, page breaks and page furniture. */
+  readonly layout: DocumentLayoutInfo;
+}
+
+export interface DeclaredSpeaker {
+  /** The label turns use (`CHI`, `孙弘`, `Sam Reyes`). */
+  readonly code: string;
+  /** A name given besides the code (`Adrianne` in `CHI Adrianne Target_Child`). */
+  readonly name?: string;
+  /** A role given with it (`Target_Child`, `Mother`, `host` from `Sam Reyes (host)`). */
+  readonly role?: string;
+  /** 0-based line where the code is written. */
+  readonly line: number;
+}
+
+export interface Appendix {
+  readonly kind: 'index' | 'closing';
+  readonly firstLine: number;
+  /** Last non-blank line of the appendix. */
+  readonly lastLine: number;
+  readonly range: Range;
+}
+
+export interface DocumentLayoutInfo {
+  /** Lines start with a line-number margin (` 5   …`, cycling 1..25 per page) that is not text. */
+  readonly lineNumberMargin: boolean;
+  /** 0-based lines that start with a form feed (a new page). */
+  readonly pageBreakLines: readonly number[];
+  /** 0-based lines of page furniture: lone page numbers and repeated page headers and footers. */
+  readonly furnitureLines: readonly number[];
 }

@@ -3,12 +3,14 @@
  * size of the text. Never throws on any input.
  */
 import { scanAnnotations } from './annotations';
-import { LabelScanner } from './labels';
+import { LABEL_STYLES, LabelScanner, LabelStyleCode } from './labels';
+import { analyzeLayout, findClosingLines, findTrailingIndex, isLayoutBlank, Layout, LINE_FURNITURE, LINE_TEXT } from './layout';
 import { LineIndex } from './lines';
-import type { Annotation, Exchange, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
+import type { Annotation, Appendix, Exchange, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
 import { Turn } from './model';
 import { speakerKey } from './normalize';
-import { assignRole, isRoleLabel } from './roles';
+import { findDeclaredSpeakers } from './participants';
+import { assignRoles, isRoleLabel } from './roles';
 import { DEFAULT_SETTINGS, TranscriptSettings } from './settings';
 
 /**
@@ -26,6 +28,7 @@ class Candidates {
   readonly timestampEnd: Int32Array;
   readonly textStart: Int32Array;
   readonly sentenceLike: Uint8Array;
+  readonly style: Uint8Array;
   readonly label: string[] = [];
   readonly key: string[] = [];
 
@@ -40,6 +43,7 @@ class Candidates {
     this.timestampEnd = new Int32Array(capacity);
     this.textStart = new Int32Array(capacity);
     this.sentenceLike = new Uint8Array(capacity);
+    this.style = new Uint8Array(capacity);
   }
 
   add(line: number, scan: LabelScanner, key: string): void {
@@ -53,24 +57,43 @@ class Candidates {
     this.timestampEnd[i] = scan.timestampEnd;
     this.textStart[i] = scan.textStart;
     this.sentenceLike[i] = scan.sentenceLike ? 1 : 0;
+    this.style[i] = scan.style;
     this.label.push(scan.label);
     this.key.push(key);
+  }
+
+  pop(): void {
+    this.length--;
+    this.label.pop();
+    this.key.pop();
   }
 }
 
 export function parseTranscript(text: string, settings: TranscriptSettings = DEFAULT_SETTINGS): TranscriptModel {
   const lines = new LineIndex(text);
   const bodyStartLine = frontMatterEnd(lines);
+  const layout = analyzeLayout(lines, bodyStartLine);
+  const { contentStarts, kinds } = layout;
 
-  // 1. Every line that starts with something shaped like a label.
+  // 1. Every line that starts with something shaped like a label. Page furniture is skipped, and so
+  //    are the continuation lines of tiers in a CHAT file (they start with a tab: `\tpro:refl|yourself ?`).
   const candidates = new Candidates(lines.lineCount);
   const counts = new Map<string, number>();
   const keys = new Map<string, string>();
   const scanner = new LabelScanner(settings.maxLabelLength);
+  /** A CHAT file (it opens with `@UTF8` / `@Begin`): its tiers continue on lines that start with a tab. */
+  const chat = startsChatFile(text, lines, bodyStartLine);
+  let inChatTier = false;
   for (let line = bodyStartLine; line < lines.lineCount; line++) {
-    const start = lines.starts[line];
+    const start = contentStarts[line];
     const end = lines.ends[line];
-    if (start === end || !scanner.scan(text, start, end)) continue;
+    if (start === end) continue;
+    const first = text.charCodeAt(start);
+    if (inChatTier && first === 0x09) continue;
+    inChatTier = chat && (first === 0x25 || first === 0x40); // a `%mor:` tier or an `@` header
+    if (kinds !== undefined && kinds[line] !== LINE_TEXT) continue;
+    if (!scanner.scan(text, start, end)) continue;
+    if (scanner.style === LabelStyleCode.Chat) inChatTier = chat;
     let key = keys.get(scanner.label);
     if (key === undefined) {
       key = speakerKey(scanner.label);
@@ -80,27 +103,71 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
 
-  // 2. Which candidates are turns. A label that recurs, or is a role label, starts the turns; a
-  //    one-off label before that (a title such as `某某微访谈：…`, an intro `以下为访谈实录：`) is preamble.
-  //    A sentence-like one-off label (`The reasons are as follows:`) continues the turn above.
   const roleLabels = new Map<string, boolean>();
-  const recurringOrRole = (i: number): boolean => {
-    const key = candidates.key[i];
-    if ((counts.get(key) ?? 0) >= 2) return true;
+  const isRole = (key: string): boolean => {
     let role = roleLabels.get(key);
     if (role === undefined) roleLabels.set(key, (role = isRoleLabel(key, settings)));
     return role;
   };
+  /** A label that recurs as a name (not a sentence) or is a role word: never mistaken for text. */
+  const isStrong = (i: number): boolean => isRole(candidates.key[i]) || (!candidates.sentenceLike[i] && (counts.get(candidates.key[i]) ?? 0) >= 2);
+
+  // 2. A trailing word index (court transcripts) is not part of the last turn, and holds no labels.
+  //    A role letter without a colon counts here only when it recurs (an index has a section `A`).
+  let lastStrong = candidates.length - 1;
+  while (
+    lastStrong >= 0 &&
+    !(isStrong(lastStrong) && (candidates.style[lastStrong] !== LabelStyleCode.Bare || (counts.get(candidates.key[lastStrong]) ?? 0) >= 2))
+  ) {
+    lastStrong--;
+  }
+  //    Nor are closing lines (`7:37 P.M. EST`, `END`, `###`) after the last turn.
+  const lastLabelLine = lastStrong >= 0 ? candidates.line[lastStrong] : bodyStartLine - 1;
+  let appendixKind: Appendix['kind'] = 'index';
+  let appendixLine = findTrailingIndex(lines, layout, lastLabelLine);
+  if (appendixLine < 0 && lastStrong >= 0) {
+    appendixLine = findClosingLines(lines, layout, lastLabelLine);
+    appendixKind = 'closing';
+  }
+  if (appendixLine >= 0) {
+    while (candidates.length > 0 && candidates.line[candidates.length - 1] >= appendixLine) {
+      const key = candidates.key[candidates.length - 1];
+      counts.set(key, (counts.get(key) ?? 1) - 1);
+      candidates.pop();
+    }
+  }
+  const bodyEndLine = appendixLine >= 0 ? appendixLine : lines.lineCount;
+
+  // 3. Which candidates are turns. A label that recurs, or is a role label, starts the turns; a
+  //    one-off label before that (a title such as `某某微访谈：…`, an intro `以下为访谈实录：`) is preamble.
+  //    A sentence-like one-off label (`The reasons are as follows:`) continues the turn above, and so
+  //    does a one-off label on a line that continues a hard-wrapped sentence (`…five of President
+  //    Trump’s exceptional` / `Cabinet nominees: Secretary of State …`), and a one-off or sentence-like
+  //    label that starts with a lower-case letter (`drones: After research…`, `please the Court:`,
+  //    however often it recurs). A label alone on its line with a timestamp (`Sam  0:05`) counts only
+  //    when it recurs.
+  const rejected = new Uint8Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    if (isStrong(i)) continue;
+    const key = candidates.key[i];
+    const oneOff = (counts.get(key) ?? 0) < 2;
+    if (candidates.style[i] === LabelStyleCode.Heading) rejected[i] = 1;
+    else if ((oneOff || candidates.sentenceLike[i]) && startsLowerCase(key)) rejected[i] = 1;
+    else if (oneOff && continuesWrappedLine(lines, layout, candidates.line[i], bodyStartLine)) rejected[i] = 1;
+  }
+  const recurringOrRole = (i: number): boolean => isRole(candidates.key[i]) || (counts.get(candidates.key[i]) ?? 0) >= 2;
   let first = -1;
-  for (let i = 0; i < candidates.length && first < 0; i++) if (recurringOrRole(i)) first = i;
-  if (first < 0) first = candidates.sentenceLike.subarray(0, candidates.length).indexOf(0);
+  for (let i = 0; i < candidates.length && first < 0; i++) if (!rejected[i] && recurringOrRole(i)) first = i;
+  for (let i = 0; i < candidates.length && first < 0; i++) if (!rejected[i] && !candidates.sentenceLike[i]) first = i;
   const turnCandidates: number[] = [];
   if (first >= 0) {
-    for (let i = first; i < candidates.length; i++) if (!candidates.sentenceLike[i] || recurringOrRole(i)) turnCandidates.push(i);
+    for (let i = first; i < candidates.length; i++) {
+      if (!rejected[i] && (!candidates.sentenceLike[i] || recurringOrRole(i))) turnCandidates.push(i);
+    }
   }
-  const firstTurnLine = turnCandidates.length > 0 ? candidates.line[turnCandidates[0]] : lines.lineCount;
+  const firstTurnLine = turnCandidates.length > 0 ? candidates.line[turnCandidates[0]] : bodyEndLine;
 
-  // 3. Turns: a label line and the unlabelled lines after it, up to the next label.
+  // 4. Turns: a label line and the unlabelled lines after it, up to the next label.
   const turns: Turn[] = [];
   const speakersByKey = new Map<string, Speaker>();
   const speakers: Speaker[] = [];
@@ -109,9 +176,12 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
     const line = candidates.line[i];
     const key = candidates.key[i];
     const label = candidates.label[i];
-    const nextLine = n + 1 < turnCandidates.length ? candidates.line[turnCandidates[n + 1]] : lines.lineCount;
+    const style = candidates.style[i];
+    const nextLine = n + 1 < turnCandidates.length ? candidates.line[turnCandidates[n + 1]] : bodyEndLine;
     let lastLine = nextLine - 1;
-    while (lastLine > line && isBlank(lines, lastLine)) lastLine--;
+    while (lastLine > line && (isBlank(lines, lastLine) || isLayoutBlank(layout, lastLine) || (style === LabelStyleCode.Chat && isChatHeader(text, lines, lastLine)))) {
+      lastLine--;
+    }
     const lineStart = lines.starts[line];
     const textStart = candidates.textStart[i];
     const timestampStart = candidates.timestampStart[i];
@@ -131,6 +201,11 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
         ? undefined
         : { text: text.slice(timestampStart, candidates.timestampEnd[i]), start: timestampStart - lineStart, end: candidates.timestampEnd[i] - lineStart },
     );
+    turn.labelStyle = LABEL_STYLES[style];
+    if (lastLine > line) {
+      const spans = nonSpokenSpans(text, lines, layout, line + 1, lastLine, style === LabelStyleCode.Chat);
+      if (spans.length > 0) turn.nonSpoken = spans;
+    }
     let speaker = speakersByKey.get(key);
     if (!speaker) {
       speaker = { key, label, forms: new Map(), role: 'answerer', roleSource: 'default', turns: [] };
@@ -144,14 +219,22 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   }
   markAskingTurns(text, turns);
 
-  // 4. Annotations, in one pass over the body, handed to the turn that holds them.
+  // 5. Annotations, in one pass over the body, handed to the turn that holds them (never inside a
+  //    non-spoken span: a `%com:` tier or a page footer).
   const annotations: Annotation[] = [];
   if (turns.length > 0) {
     let turnIndex = 0;
-    scanAnnotations(text, turns[0].textStart, text.length, (start, end) => {
-      while (turnIndex < turns.length && turns[turnIndex].textEnd < end) turnIndex++;
+    let spanIndex = 0;
+    scanAnnotations(text, turns[0].textStart, turns[turns.length - 1].textEnd, (start, end) => {
+      while (turnIndex < turns.length && turns[turnIndex].textEnd < end) {
+        turnIndex++;
+        spanIndex = 0;
+      }
       const turn = turns[turnIndex];
       if (!turn || start < turn.textStart) return; // inside a label line's prefix, not in text
+      const spans = turn.nonSpoken;
+      while (spanIndex < spans.length && spans[spanIndex].end <= start) spanIndex++;
+      if (spanIndex < spans.length && spans[spanIndex].start < end) return;
       const annotation: Annotation = { text: text.slice(start, end), start, end, range: lines.rangeOf(start, end) };
       if (turn.annotations.length === 0) turn.annotations = [];
       turn.annotations.push(annotation);
@@ -159,17 +242,15 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
     });
   }
 
-  // 5. Roles, then which turns are questions.
-  for (const speaker of speakers) {
-    speaker.label = mostFrequentForm(speaker.forms);
-    assignRole(speaker, settings);
-  }
+  // 6. Roles, then which turns are questions.
+  for (const speaker of speakers) speaker.label = mostFrequentForm(speaker.forms);
+  assignRoles(speakers, settings);
   for (const turn of turns) {
     const role = turn.speaker.role;
     turn.isQuestion = role === 'questioner' || (role === 'interviewer' && turn.asks);
   }
 
-  // 6. Exchanges: a question and the turns after it until the next question.
+  // 7. Exchanges: a question and the turns after it until the next question.
   const exchanges: Exchange[] = [];
   const looseTurns: Turn[] = [];
   let current: Exchange | undefined;
@@ -190,28 +271,145 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   return {
     lines,
     settings,
-    preamble: buildPreamble(lines, firstTurnLine, bodyStartLine, candidates),
+    preamble: buildPreamble(lines, layout, firstTurnLine, bodyStartLine, candidates),
     turns,
     speakers,
     speakersByKey,
     exchanges,
     looseTurns,
     annotations,
+    declaredSpeakers: findDeclaredSpeakers(lines, 0, firstTurnLine),
+    appendix: appendixLine >= 0 ? buildAppendix(lines, appendixLine, appendixKind) : undefined,
+    layout: { lineNumberMargin: layout.lineNumberMargin, pageBreakLines: layout.pageBreakLines, furnitureLines: layout.furnitureLines },
   };
 }
 
+function buildAppendix(lines: LineIndex, firstLine: number, kind: Appendix['kind']): Appendix {
+  let lastLine = lines.lineCount - 1;
+  while (lastLine > firstLine && isBlank(lines, lastLine)) lastLine--;
+  return {
+    kind,
+    firstLine,
+    lastLine,
+    range: { start: { line: firstLine, character: 0 }, end: { line: lastLine, character: lines.lineLength(lastLine) } },
+  };
+}
+
+/** A label that starts with a lower-case letter (`drones`, `the Solicitor General`). */
+function startsLowerCase(key: string): boolean {
+  return /^\p{Ll}/u.test(key);
+}
+
+/** Characters that end a sentence or a line that is not wrapped mid-sentence. */
+const LINE_END_MARK = /[.?!。？！:：;；"”’'»)）\]】」』…\-–—\u00ad*]$/;
+/** The shortest line taken to be hard-wrapped text (in columns; CJK characters count two). */
+const WRAP_WIDTH = 40;
+
 /**
- * Sets `turn.asks` (the text contains `?` or `？`) for every turn in one forward pass: each search
- * starts where the previous one found its mark, so the whole text is scanned about once.
+ * Whether `line` continues a sentence hard-wrapped from the line before it: the previous non-blank
+ * line (margins and page furniture skipped) is at least {@link WRAP_WIDTH} columns wide and does not
+ * end a sentence.
+ */
+function continuesWrappedLine(lines: LineIndex, layout: Layout, line: number, bodyStartLine: number): boolean {
+  const { text } = lines;
+  for (let previous = line - 1, seen = 0; previous >= bodyStartLine && seen < 64; previous--, seen++) {
+    if (isLayoutBlank(layout, previous) || isBlank(lines, previous)) continue;
+    const content = text.slice(layout.contentStarts[previous], lines.ends[previous]).trim();
+    if (content === '') continue;
+    return columns(content) >= WRAP_WIDTH && !LINE_END_MARK.test(content);
+  }
+  return false;
+}
+
+function columns(content: string): number {
+  let width = 0;
+  for (let i = 0; i < content.length; i++) width += content.charCodeAt(i) >= 0x1100 ? 2 : 1;
+  return width;
+}
+
+/** Whether the first non-blank line of the body is a CHAT file's opening header (`@UTF8`, `@Begin`). */
+function startsChatFile(text: string, lines: LineIndex, bodyStartLine: number): boolean {
+  for (let line = bodyStartLine; line < lines.lineCount && line < bodyStartLine + 20; line++) {
+    if (isBlank(lines, line)) continue;
+    const content = text.slice(lines.starts[line], lines.ends[line]).replace(/^\ufeff/, '');
+    return content.startsWith('@UTF8') || content.startsWith('@Begin');
+  }
+  return false;
+}
+
+/** A CHAT header line (`@Bg`, `@End`, `@Comment:`…) in the body. */
+function isChatHeader(text: string, lines: LineIndex, line: number): boolean {
+  return text.charCodeAt(lines.starts[line]) === 0x40 /* @ */;
+}
+
+const NO_SPANS: NonSpokenSpan[] = [];
+
+/**
+ * The non-spoken spans on the continuation lines `from..to` of a turn: margins and form feeds before
+ * the text, whole lines of page furniture, and for a CHAT main tier its dependent tiers (`%mor:` …)
+ * and header lines (`@Bg`) with their tab-continuation lines.
+ */
+function nonSpokenSpans(text: string, lines: LineIndex, layout: Layout, from: number, to: number, chat: boolean): NonSpokenSpan[] {
+  const { contentStarts, kinds } = layout;
+  if (kinds === undefined && !chat) return NO_SPANS;
+  let spans: NonSpokenSpan[] = NO_SPANS;
+  const push = (kind: NonSpokenKind, start: number, end: number): void => {
+    if (end <= start) return;
+    if (spans === NO_SPANS) spans = [];
+    spans.push({ kind, start, end });
+  };
+  let tier: NonSpokenKind | undefined;
+  for (let line = from; line <= to; line++) {
+    const start = lines.starts[line];
+    const end = lines.ends[line];
+    if (kinds !== undefined && kinds[line] === LINE_FURNITURE) {
+      push('page-furniture', start, end);
+      continue;
+    }
+    if (contentStarts[line] > start) push('margin', start, contentStarts[line]);
+    if (!chat || start === end) continue;
+    const first = text.charCodeAt(start);
+    if (first === 0x25 /* % */) tier = 'dependent-tier';
+    else if (first === 0x40 /* @ */) tier = 'header';
+    else if (first !== 0x09) tier = undefined;
+    if (tier !== undefined) push(tier, start, end);
+  }
+  return spans;
+}
+
+/**
+ * Sets `turn.asks` (the spoken text contains `?` or `？`) for every turn in one forward pass: each
+ * search starts where the previous one found its mark, so the whole text is scanned about once. A
+ * mark inside a non-spoken span (a `%mor:` tier repeats the utterance's `?`) does not count.
  */
 function markAskingTurns(text: string, turns: Turn[]): void {
   let ascii = -2;
   let wide = -2;
   for (const turn of turns) {
+    if (turn.nonSpoken.length > 0) {
+      turn.asks = spokenHasQuestionMark(text, turn);
+      continue;
+    }
     if (ascii !== -1 && ascii < turn.textStart) ascii = text.indexOf('?', turn.textStart);
     if (wide !== -1 && wide < turn.textStart) wide = text.indexOf('？', turn.textStart);
     turn.asks = (ascii >= 0 && ascii < turn.textEnd) || (wide >= 0 && wide < turn.textEnd);
   }
+}
+
+function spokenHasQuestionMark(text: string, turn: Turn): boolean {
+  let from = turn.textStart;
+  const check = (start: number, end: number): boolean => {
+    for (let k = start; k < end; k++) {
+      const code = text.charCodeAt(k);
+      if (code === 0x3f || code === 0xff1f) return true;
+    }
+    return false;
+  };
+  for (const span of turn.nonSpoken) {
+    if (check(from, span.start)) return true;
+    from = span.end;
+  }
+  return check(from, turn.textEnd);
 }
 
 /** A line with nothing but whitespace (any kind JavaScript's `trim` removes, a BOM included). */
@@ -252,9 +450,11 @@ function mostFrequentForm(forms: Map<string, number>): string {
 /**
  * The lines before the first turn. The first non-blank line is the title; a line ending in a colon
  * (`以下为访谈实录：`, `Transcript:`) or a one-off label with no text after it is an intro; the rest
- * is lead text.
+ * is lead text. CHAT headers (`@Begin`, `@Participants:` and their tab-continuation lines) are
+ * headers, not a title. Page furniture and lines with only a margin number are left out, and a
+ * line-number margin is not part of a line's text.
  */
-function buildPreamble(lines: LineIndex, firstTurnLine: number, bodyStartLine: number, candidates: Candidates): Preamble | undefined {
+function buildPreamble(lines: LineIndex, layout: Layout, firstTurnLine: number, bodyStartLine: number, candidates: Candidates): Preamble | undefined {
   const result: PreambleLine[] = [];
   for (let line = 0; line < bodyStartLine; line++) {
     result.push({ line, kind: 'front-matter', text: lines.lineText(line) });
@@ -263,9 +463,17 @@ function buildPreamble(lines: LineIndex, firstTurnLine: number, bodyStartLine: n
   const labelled = new Map<number, number>();
   for (let i = 0; i < candidates.length && candidates.line[i] < firstTurnLine; i++) labelled.set(candidates.line[i], candidates.textStart[i]);
   let titleSeen = false;
+  let inHeader = false;
   for (let line = bodyStartLine; line < firstTurnLine && line < lines.lineCount; line++) {
-    if (isBlank(lines, line)) continue;
-    const text = lines.lineText(line).replace(/^[\s\u3000\ufeff]+/, '').trimEnd();
+    if (isBlank(lines, line) || isLayoutBlank(layout, line)) continue;
+    const raw = lines.text.slice(layout.contentStarts[line], lines.ends[line]);
+    if (raw.charCodeAt(0) === 0x40 /* @ */ || (inHeader && raw.charCodeAt(0) === 0x09)) {
+      inHeader = true;
+      result.push({ line, kind: 'header', text: raw.trim() });
+      continue;
+    }
+    inHeader = false;
+    const text = raw.replace(/^[\s\u3000\ufeff]+/, '').trimEnd();
     let kind: PreambleLine['kind'];
     const textAfterLabel = labelled.get(line);
     if (!titleSeen) kind = 'title';

@@ -1,7 +1,7 @@
 /** The diagnostic rule table: stable codes, default levels, and where each rule is documented. */
 import type { RuleLevel, TranscriptSettings } from './settings';
 
-export type RuleCode = 'duplicate-question' | 'similar-question' | 'unanswered-question';
+export type RuleCode = 'duplicate-question' | 'similar-question' | 'unanswered-question' | 'inconsistent-speaker' | 'undeclared-speaker';
 
 export interface RuleDefinition {
   readonly code: RuleCode;
@@ -25,6 +25,16 @@ export const RULES: Readonly<Record<RuleCode, RuleDefinition>> = {
     code: 'unanswered-question',
     defaultLevel: 'warning',
     description: 'A question followed by another question, or by the end of the file, with no answer between.',
+  },
+  'inconsistent-speaker': {
+    code: 'inconsistent-speaker',
+    defaultLevel: 'information',
+    description: 'One speaker under variant labels (case, spacing, dots, full-width letters, or a surname alone): reported on the less frequent forms.',
+  },
+  'undeclared-speaker': {
+    code: 'undeclared-speaker',
+    defaultLevel: 'warning',
+    description: 'A turn by a speaker missing from the participants the file declares (CHAT @Participants, or a Speakers: line in the preamble).',
   },
 };
 

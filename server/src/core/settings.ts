@@ -15,6 +15,8 @@ export interface TranscriptSettings {
   similarQuestionThreshold: number;
   /** Per-rule level overrides, keyed by rule code (`duplicate-question`, …). */
   rules: Partial<Record<string, RuleLevel>>;
+  /** Inlay hints after each question (who answered, and how long). Off by default. */
+  inlayHints: { enabled: boolean };
 }
 
 export const DEFAULT_SETTINGS: TranscriptSettings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: TranscriptSettings = {
   maxLabelLength: 32,
   similarQuestionThreshold: 0.9,
   rules: {},
+  inlayHints: { enabled: false },
 };
 
 /** Fills in defaults and clamps values from an untrusted settings object (editor or config file). */
@@ -46,6 +49,9 @@ export function resolveSettings(input: unknown): TranscriptSettings {
       ? Math.min(1, Math.max(0.5, threshold))
       : DEFAULT_SETTINGS.similarQuestionThreshold,
     rules,
+    inlayHints: {
+      enabled: isRecord(source.inlayHints) && typeof source.inlayHints.enabled === 'boolean' ? source.inlayHints.enabled : DEFAULT_SETTINGS.inlayHints.enabled,
+    },
   };
 }
 
@@ -59,7 +65,8 @@ function stringList(value: unknown): string[] {
 
 /**
  * Combines two untrusted settings objects (editor settings and a project config file, say): a
- * shallow merge where the keys of `override` win, except `rules`, which is merged per rule code.
+ * shallow merge where the keys of `override` win, except `rules` and `inlayHints`, which are merged
+ * per key (rule code, `enabled`).
  * Keys whose value is `undefined` do not override. The result is validated by {@link resolveSettings}.
  */
 export function mergeSettings(base: unknown, override: unknown): TranscriptSettings {
@@ -68,10 +75,10 @@ export function mergeSettings(base: unknown, override: unknown): TranscriptSetti
     if (!isRecord(source)) continue;
     for (const [key, value] of Object.entries(source)) {
       if (value === undefined) continue;
-      if (key === 'rules' && isRecord(value)) {
-        const rules: Record<string, unknown> = isRecord(merged.rules) ? { ...merged.rules } : {};
-        for (const [code, level] of Object.entries(value)) if (level !== undefined) rules[code] = level;
-        merged.rules = rules;
+      if ((key === 'rules' || key === 'inlayHints') && isRecord(value)) {
+        const nested: Record<string, unknown> = isRecord(merged[key]) ? { ...merged[key] } : {};
+        for (const [name, item] of Object.entries(value)) if (item !== undefined) nested[name] = item;
+        merged[key] = nested;
       } else {
         merged[key] = value;
       }

@@ -15,7 +15,8 @@ export interface SpeakerStats {
   readonly firstLine: number;
 }
 
-function spokenLength(text: string): number {
+/** Characters of spoken text, whitespace not counted (as the statistics count them). */
+export function spokenLength(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -1,6 +1,7 @@
 /**
  * Quick fixes: remove a duplicate question (or its whole exchange), add an answer to an unanswered
- * question, and a `source.fixAll` action that removes every unanswered duplicate.
+ * question, the speaker rules' fixes (./speakerCodeActions), and a `source.fixAll` action that
+ * removes every unanswered duplicate.
  */
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TranscriptAnalysis } from '../core/analysis';
@@ -14,6 +15,7 @@ import {
 } from '../core/fixes';
 import { turnAtLine } from '../core/queries';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { speakerQuickFixes } from './speakerCodeActions';
 import { plural } from './text';
 
 export const FIX_ALL_TITLE = 'Remove all unanswered duplicate questions';
@@ -71,6 +73,7 @@ export function codeActions(analysis: TranscriptAnalysis, request: CodeActionReq
         }
       }
     }
+    actions.push(...speakerQuickFixes(analysis, uri, request.diagnostics));
     const removable = unansweredDuplicates(analysis).length;
     if (removable > 1 && actions.some((action) => action.title === 'Remove duplicate question')) {
       actions.push({ title: `${FIX_ALL_TITLE} (${removable})`, kind: CodeActionKind.QuickFix, edit: edit(uri, removeUnansweredDuplicatesEdits(analysis)) });

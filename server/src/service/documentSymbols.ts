@@ -35,7 +35,7 @@ function exchangeSymbol(exchange: Exchange): DocumentSymbol {
   const last = exchange.turns.length > 0 ? exchange.turns[exchange.turns.length - 1] : question;
   const answerers = [...new Set(exchange.answers.map((turn) => turn.speaker.label))];
   return {
-    name: shorten(question.rawText.trim() || question.label, QUESTION_NAME_LENGTH),
+    name: shorten(displayText(question) || question.label, QUESTION_NAME_LENGTH),
     detail: answerers.length > 0 ? answerers.join(', ') : 'unanswered',
     kind: SymbolKind.Event,
     range: { start: question.fullRange.start, end: last.fullRange.end },
@@ -46,12 +46,20 @@ function exchangeSymbol(exchange: Exchange): DocumentSymbol {
 
 function turnSymbol(turn: Turn): DocumentSymbol {
   return {
-    name: `${turn.speaker.label}: ${shorten(turn.rawText, TURN_NAME_LENGTH)}`,
+    name: `${turn.speaker.label}: ${shorten(displayText(turn), TURN_NAME_LENGTH)}`,
     detail: turn.timestamp ? turn.timestamp.text : plural(turn.lastLine - turn.line + 1, 'line'),
     kind: turn.isQuestion ? SymbolKind.Event : SymbolKind.String,
     range: turn.fullRange,
     selectionRange: selectionOf(turn),
   };
+}
+
+/**
+ * The turn's text for a name: without margins and page furniture where it has any (court
+ * transcripts); otherwise the raw text, which `shorten` cuts before folding, so long turns stay cheap.
+ */
+function displayText(turn: Turn): string {
+  return (turn.nonSpoken.length > 0 ? turn.text : turn.rawText).trim();
 }
 
 function selectionOf(turn: Turn): DocumentSymbol['selectionRange'] {

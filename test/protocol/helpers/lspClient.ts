@@ -11,6 +11,9 @@ import {
   CodeAction,
   CodeActionParams,
   CodeActionRequest,
+  CompletionItem,
+  CompletionList,
+  CompletionRequest,
   ConfigurationParams,
   ConfigurationRequest,
   createProtocolConnection,
@@ -19,6 +22,8 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DocumentHighlight,
+  DocumentHighlightRequest,
   DocumentSymbol,
   DocumentSymbolRequest,
   ExitNotification,
@@ -27,13 +32,21 @@ import {
   InitializedNotification,
   InitializeRequest,
   InitializeResult,
+  InlayHint,
+  InlayHintRequest,
+  Location,
   LogMessageNotification,
   Position,
+  PrepareRenameRequest,
   ProtocolConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
   Range,
+  ReferencesRequest,
   RegistrationRequest,
+  RenameRequest,
+  SemanticTokens,
+  SemanticTokensRequest,
   ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -42,6 +55,8 @@ import {
   TextEdit,
   UnregistrationRequest,
   WorkspaceEdit,
+  WorkspaceSymbol,
+  WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -248,6 +263,45 @@ export class LspClient {
     const params: CodeActionParams = { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } };
     const result = await this.withTimeout(this.connection.sendRequest(CodeActionRequest.type, params), 'codeAction');
     return (result ?? []).filter((item): item is CodeAction => 'title' in item && !('command' in item && typeof item.command === 'string'));
+  }
+
+  /** `textDocument/prepareRename`; a refusal rejects with the server's ResponseError. */
+  async prepareRename(uri: string, position: Position): Promise<Range | { range: Range; placeholder: string } | { defaultBehavior: boolean } | null> {
+    return this.withTimeout(this.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position }), 'prepareRename');
+  }
+
+  /** `textDocument/rename`; a refusal rejects with the server's ResponseError. */
+  async rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | null> {
+    return this.withTimeout(this.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName }), 'rename');
+  }
+
+  async references(uri: string, position: Position, includeDeclaration: boolean): Promise<Location[] | null> {
+    return this.withTimeout(this.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration } }), 'references');
+  }
+
+  async documentHighlights(uri: string, position: Position): Promise<DocumentHighlight[] | null> {
+    return this.withTimeout(this.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri }, position }), 'documentHighlight');
+  }
+
+  /** `textDocument/completion`, as a list of items whether the server answers a list or an array. */
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    const result: CompletionItem[] | CompletionList | null = await this.withTimeout(
+      this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }),
+      'completion',
+    );
+    return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  async workspaceSymbols(query: string): Promise<SymbolInformation[] | WorkspaceSymbol[] | null> {
+    return this.withTimeout(this.connection.sendRequest(WorkspaceSymbolRequest.type, { query }), 'workspace/symbol');
+  }
+
+  async semanticTokens(uri: string): Promise<SemanticTokens | null> {
+    return this.withTimeout(this.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }), 'semanticTokens/full');
+  }
+
+  async inlayHints(uri: string, range: Range): Promise<InlayHint[] | null> {
+    return this.withTimeout(this.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range }), 'inlayHint');
   }
 
   /** `shutdown` then `exit`, and the process's exit code. */

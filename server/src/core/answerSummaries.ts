@@ -1,0 +1,42 @@
+/**
+ * Per question, who answered and how long the answer is: what the inlay hint after a question shows
+ * (`→ 孙弘, 李钟伟 · 120 chars`).
+ */
+import type { Position } from 'vscode-languageserver-types';
+import type { Turn, TranscriptModel } from './model';
+import { spokenLength } from './speakerStats';
+
+export interface AnswerSummary {
+  readonly question: Turn;
+  /** Labels of the speakers who answered, in order of their first answer turn. */
+  readonly answerers: string[];
+  readonly answerTurns: number;
+  /** Characters of the answers' spoken text, whitespace and annotations not counted. */
+  readonly characters: number;
+  /** The end of the question's last line, where the hint goes. */
+  readonly position: Position;
+}
+
+/** Summaries of the questions whose last line lies in `firstLine..lastLine` (every question by default). */
+export function answerSummaries(model: TranscriptModel, firstLine = 0, lastLine = Number.MAX_SAFE_INTEGER): AnswerSummary[] {
+  const result: AnswerSummary[] = [];
+  for (const exchange of model.exchanges) {
+    const question = exchange.question;
+    if (question.lastLine < firstLine) continue;
+    if (question.lastLine > lastLine) break;
+    const answerers: string[] = [];
+    let characters = 0;
+    for (const answer of exchange.answers) {
+      if (!answerers.includes(answer.speaker.label)) answerers.push(answer.speaker.label);
+      characters += spokenLength(answer.spokenText);
+    }
+    result.push({
+      question,
+      answerers,
+      answerTurns: exchange.answers.length,
+      characters,
+      position: { line: question.lastLine, character: model.lines.lineLength(question.lastLine) },
+    });
+  }
+  return result;
+}
