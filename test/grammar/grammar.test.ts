@@ -391,3 +391,33 @@ describe('adversarial lines', () => {
     for (let i = 1; i <= lines.length; i++) expectNoLabel(t, i);
   });
 });
+
+describe('CHAT and briefing shapes', () => {
+  it('colours a CHAT main tier as a speaker, and dependent tiers and headers apart', async () => {
+    const t = await line1('Title\n@Participants:\tCHI Target_Child, MOT Mother\n*MOT:\twhere is the boat ?\n%mor:\tpro:int|where cop|be&3S\n*CHI:\thome .');
+    expectScope(t, 'MOT', SPEAKER, { line: 3 });
+    expectScope(t, '*', 'punctuation.definition.tier.transcript', { line: 3 });
+    expectScope(t, ':', COLON, { line: 3 });
+    expectScope(t, 'CHI', SPEAKER, { line: 5 });
+    expectScope(t, '%mor:', 'comment.line.dependent-tier.transcript', { line: 4 });
+    expectScope(t, 'pro:int', 'comment.line.dependent-tier.transcript', { line: 4 });
+    expectNoScope(t, 'pro', SPEAKER, { line: 4 });
+    expectScope(t, '@Participants', 'keyword.other.header.transcript', { line: 2 });
+  });
+
+  it('colours a bare Q before spaces, a tab or no-break spaces as a question label', async () => {
+    const t = await line1('Briefing\nQ    Thanks. Is it open?\nQ\u00a0\u00a0 Next one?\nQ\tTabbed?\n问　　票价会涨吗？');
+    expectScope(t, 'Q', QUESTION, { line: 2 });
+    expectScope(t, 'Q', QUESTION, { line: 3 });
+    expectScope(t, 'Q', QUESTION, { line: 4 });
+    expectScope(t, '问', QUESTION, { line: 5 });
+  });
+
+  it('does not colour an ordinary word before spaces or a single-space Q', async () => {
+    const t = await line1('Title\nQuite    so.\nQ is a letter.\nA  :  spaced colon');
+    expectNoScope(t, 'Quite', QUESTION, { line: 2 });
+    expectNoScope(t, 'Q', QUESTION, { line: 3 });
+    expectNoLabel(t, 2);
+    expectNoLabel(t, 3);
+  });
+});
