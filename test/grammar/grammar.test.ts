@@ -421,3 +421,21 @@ describe('CHAT and briefing shapes', () => {
     expectNoLabel(t, 3);
   });
 });
+
+describe('word index headings', () => {
+  it('does not take the letter heading of a word index for a bare role letter', async () => {
+    const t = await line1('Index\n          A            bond 12:23         clause 6:14\nQ            question 5:12 7:1');
+    expectNoLabel(t, 2);
+    expectNoLabel(t, 3);
+  });
+});
+
+describe('bare answer letters', () => {
+  it('colours a bare answer letter as a speaker, not a question', async () => {
+    const t = await line1('Title\n问　　票价会涨吗？\n答　　不会。\nA\tNo.');
+    expectScope(t, '问', QUESTION, { line: 2 });
+    expectScope(t, '答', SPEAKER, { line: 3 });
+    expectNoScope(t, '答', QUESTION, { line: 3 });
+    expectScope(t, 'A', SPEAKER, { line: 4 });
+  });
+});
