@@ -34,7 +34,7 @@ export class TranscriptDetector implements vscode.Disposable {
       // The user changed a document we switched back to plain text: remember that choice.
       this.switched.delete(uri);
       await this.state.update(OPTED_OUT_KEY, [...this.optedOut(), uri]);
-      this.log.info(`Detection: ${uri} was set back to plain text; it will stay plain text.`);
+      this.log.info(`Detection: ${document.uri.toString(true)} was set back to plain text; it will stay plain text.`);
       return;
     }
     await this.consider(document, 'open');
@@ -62,13 +62,16 @@ export class TranscriptDetector implements vscode.Disposable {
     if (document.languageId !== 'plaintext' || !SCHEMES.has(document.uri.scheme)) return false;
     if (trigger !== 'command') {
       if (!vscode.workspace.getConfiguration('transcript', document.uri).get<boolean>('autoDetect', true)) return false;
-      if (this.optedOut().includes(document.uri.toString())) return false;
+      if (this.optedOut().includes(document.uri.toString())) {
+        this.log.info(`Detection (${trigger}): ${document.uri.toString(true)}: stays plain text (set back by you; "Transcript: Reset Language Detection Choices" forgets that).`);
+        return false;
+      }
       if (hasOwnAssociation(document)) return false;
     }
     const lines = Math.min(document.lineCount, DETECT_MAX_LINES);
     const head = document.getText(new vscode.Range(0, 0, lines, 0));
     const result = detectTranscript(head);
-    this.log.info(`Detection (${trigger}): ${document.uri.toString()}: ${result.isTranscript ? 'transcript' : 'not a transcript'} (${result.reason})`);
+    this.log.info(`Detection (${trigger}): ${document.uri.toString(true)}: ${result.isTranscript ? 'transcript' : 'not a transcript'} (${result.reason})`);
     if (!result.isTranscript) return false;
     this.switched.add(document.uri.toString());
     await vscode.languages.setTextDocumentLanguage(document, 'transcript');

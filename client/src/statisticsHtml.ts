@@ -8,6 +8,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
+}
+
 function percent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
@@ -34,7 +38,8 @@ function barChart(stats: TranscriptStatistics): string {
       ].join('');
     })
     .join('');
-  return `<svg role="img" aria-label="Turns and share of text per speaker" width="${labelWidth + chartWidth + 60}" height="${height}" viewBox="0 0 ${labelWidth + chartWidth + 60} ${height}">${bars}</svg>`;
+  // Scales down with the view (viewBox), never wider than its natural size.
+  return `<svg class="chart" role="img" aria-label="Turns and share of text per speaker" width="100%" height="${height}" preserveAspectRatio="xMinYMin meet" viewBox="0 0 ${labelWidth + chartWidth + 60} ${height}">${bars}</svg>`;
 }
 
 export function statisticsHtml(stats: TranscriptStatistics, documentName: string, cspSource: string, nonce: string): string {
@@ -76,19 +81,30 @@ export function statisticsHtml(stats: TranscriptStatistics, documentName: string
   svg .bar.share { fill: var(--vscode-charts-green, #89d185); }
   .legend span { margin-right: 14px; }
   .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: middle; }
+  svg.chart { max-width: 580px; }
   .swatch.turns { background: var(--vscode-charts-blue, #3794ff); }
+  .swatch.asks { background: var(--vscode-charts-purple, #b180d7); }
   .swatch.share { background: var(--vscode-charts-green, #89d185); }
 </style>
 </head>
 <body>
 <h1>Speaker statistics</h1>
-<p class="muted">${escapeHtml(stats.title ?? documentName)} · ${summary.questions} questions · ${summary.unanswered} unanswered · ${summary.duplicates} duplicates · ${summary.speakers} speakers</p>
+<p class="muted">${escapeHtml(stats.title ?? documentName)} · ${count(summary.questions, 'question')} · ${summary.unanswered} unanswered · ${count(summary.duplicates, 'duplicate')} · ${count(summary.speakers, 'speaker')}</p>
 <table>
   <thead><tr><th>Speaker</th><th>Role</th><th class="number">Turns</th><th class="number">Share of text</th><th class="number">Asked</th><th class="number">Answered</th><th class="number">First line</th></tr></thead>
   <tbody>${rows}</tbody>
 </table>
-<p class="legend muted"><span><i class="swatch turns"></i>turns</span><span><i class="swatch share"></i>share of the spoken text</span></p>
+<p class="legend muted"><span><i class="swatch asks"></i>turns of people who ask</span><span><i class="swatch turns"></i>turns of people who answer</span><span><i class="swatch share"></i>share of the spoken text</span></p>
 ${barChart(stats)}
 </body>
 </html>`;
+}
+
+/** Shown when the document is no longer a transcript (closed, or switched to another language). */
+export function noTranscriptHtml(documentName: string, nonce: string): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';">
+<style nonce="${nonce}">body { font-family: var(--vscode-font-family); color: var(--vscode-descriptionForeground); padding: 16px; }</style>
+</head><body><p>${escapeHtml(documentName)} is not open as a transcript any more. Run “Transcript: Show Speaker Statistics” in a transcript to see its speakers.</p></body></html>`;
 }

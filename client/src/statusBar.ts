@@ -28,7 +28,11 @@ export class TranscriptStatusBar implements vscode.Disposable {
   }
 
   private async update(): Promise<void> {
-    const document = vscode.window.activeTextEditor?.document;
+    const editor = vscode.window.activeTextEditor;
+    // With a webview (such as the statistics) or another panel focused there is no active text
+    // editor: keep showing the summary of the transcript last worked on.
+    if (!editor) return;
+    const document = editor.document;
     if (!isTranscript(document)) {
       this.item.hide();
       return;

@@ -90,6 +90,83 @@ export async function runCommand(page, labels, search = labels[0], timeout = WAI
   await widget.waitFor({ state: 'hidden', timeout });
 }
 
+/**
+ * Runs a command that asks for a choice in a second quick pick (e.g. "Change Language Mode"), waits for
+ * that pick (recognised by its placeholder, e.g. "Select Language Mode"), types `filter` into it and
+ * chooses the item labelled exactly `item`.
+ */
+export async function runCommandAndPick(page, labels, { search = labels[0], placeholder, filter, item }, timeout = WAIT) {
+  const widget = quickInput(page);
+  await page.keyboard.press('F1');
+  const input = widget.locator('input.input');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${search}`);
+  const pattern = new RegExp(`^\\s*(${labels.map(escapeRegExp).join('|')})\\s*$`);
+  const row = widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: pattern }) }).first();
+  await row.waitFor({ state: 'visible', timeout });
+  await row.click();
+  // The same widget comes back with the command's own pick: wait for its placeholder.
+  const pickInput = widget.locator('input.input').and(page.getByPlaceholder(placeholder));
+  await pickInput.waitFor({ state: 'visible', timeout });
+  if (filter !== undefined) await pickInput.fill(filter);
+  const choice = widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(item) }) }).first();
+  await choice.waitFor({ state: 'visible', timeout });
+  await choice.click();
+  await widget.waitFor({ state: 'hidden', timeout });
+}
+
+/** Shows an output channel ("Output: Show Output Channels..." → `channel`) in the Output view. */
+export async function showOutputChannel(page, channel, timeout = WAIT) {
+  await runCommandAndPick(page, ['Output: Show Output Channels...'], {
+    search: 'Show Output Channels',
+    placeholder: 'Select Output Channel',
+    filter: channel,
+    item: channel,
+  }, timeout);
+  await page.locator('.output-view .monaco-editor').waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * The text the Output view shows, its rendered rows top to bottom joined without separators (the view
+ * wraps long lines, so a log line can span rows), and how often `needle` occurs in it. Only the rows on
+ * screen: the view follows the end of the channel. Runs in the page.
+ */
+function pageOutput({ needle }) {
+  const view = document.querySelector('.output-view .monaco-editor .view-lines');
+  const text = view
+    ? [...view.querySelectorAll('.view-line')]
+        .map((row) => ({ top: row.getBoundingClientRect().top, text: (row.textContent ?? '').replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((row) => row.text)
+        .join('')
+    : '';
+  return { text, count: needle ? text.split(needle).length - 1 : 0 };
+}
+
+export async function outputText(page) {
+  return (await page.evaluate(pageOutput, {})).text;
+}
+
+/** How often `needle` occurs in `text`. */
+export function occurrences(text, needle) {
+  return text.split(needle).length - 1;
+}
+
+/** Waits until the Output view shows `needle` at least `count` times; returns the view's text. */
+export async function waitForOutput(page, needle, { count = 1, timeout = WAIT } = {}) {
+  // An expression that calls pageOutput in the page (Playwright evaluates it through the debugger, so
+  // the workbench's Content Security Policy does not apply).
+  const expression = `(${pageOutput.toString()})(${JSON.stringify({ needle })}).count >= ${count}`;
+  try {
+    await (await page.waitForFunction(expression, undefined, { timeout })).dispose();
+  } catch (error) {
+    throw new Error(`the Output view did not show ${JSON.stringify(needle)} ${count} time(s) within ${timeout / 1000} s; it shows:\n${await outputText(page)}`, {
+      cause: error,
+    });
+  }
+  return outputText(page);
+}
+
 /** Quick Open (Ctrl+P): types a file name and opens the matching file. */
 export async function quickOpen(page, fileName, timeout = WAIT) {
   const widget = quickInput(page);
@@ -112,15 +189,32 @@ export function exactly(text) {
   return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
 }
 
-/** The text of the visible editor lines, top to bottom, with Monaco's non-breaking spaces made plain. */
+/**
+ * The text of the active editor's visible lines, top to bottom, with Monaco's non-breaking spaces made
+ * plain: one entry per line of the file, also when word wrap splits a line over several rendered rows.
+ * A row starts a new line where the gutter shows a line number.
+ */
 export async function editorLines(page) {
   return page.evaluate(() => {
-    const editor = document.querySelector('.editor-instance .monaco-editor .view-lines');
+    const shown = (element) => element.getBoundingClientRect().width > 0;
+    const editor =
+      [...document.querySelectorAll('.editor-group-container.active .editor-instance .monaco-editor')].find(shown) ??
+      [...document.querySelectorAll('.editor-instance .monaco-editor')].find(shown);
     if (!editor) return [];
-    return [...editor.querySelectorAll('.view-line')]
-      .map((line) => ({ top: line.getBoundingClientRect().top, text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
-      .sort((a, b) => a.top - b.top)
-      .map((line) => line.text);
+    const top = (element) => element.getBoundingClientRect().top;
+    const numberTops = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')]
+      .filter((number) => /\d/.test(number.textContent ?? ''))
+      .map(top);
+    const rows = [...editor.querySelectorAll('.view-lines .view-line')]
+      .map((row) => ({ top: top(row), text: (row.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top);
+    const lines = [];
+    for (const row of rows) {
+      const startsLine = numberTops.length === 0 || numberTops.some((numberTop) => Math.abs(numberTop - row.top) < 2);
+      if (startsLine || lines.length === 0) lines.push(row.text);
+      else lines[lines.length - 1] += row.text;
+    }
+    return lines;
   });
 }
 

@@ -2,7 +2,7 @@
 import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { statisticsHtml } from '../statisticsHtml';
+import { noTranscriptHtml, statisticsHtml } from '../statisticsHtml';
 import { activeTranscriptEditor, TranscriptServer } from '../transcriptServer';
 
 export class StatisticsView implements vscode.Disposable {
@@ -11,9 +11,14 @@ export class StatisticsView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly server: TranscriptServer) {
+    const concernsShown = (uri: vscode.Uri): boolean => this.document !== undefined && uri.toString() === this.document.uri.toString();
     this.disposables.push(
       vscode.languages.onDidChangeDiagnostics((event) => {
-        if (this.document && event.uris.some((uri) => uri.toString() === this.document?.uri.toString())) void this.render();
+        if (event.uris.some(concernsShown)) void this.render();
+      }),
+      // Closing the document or switching its language: say so instead of showing stale numbers.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (concernsShown(document.uri)) void this.render();
       }),
     );
   }
@@ -42,11 +47,11 @@ export class StatisticsView implements vscode.Disposable {
     const panel = this.panel;
     const document = this.document;
     if (!panel || !document) return;
-    const stats = await this.server.statistics(document);
     const name = path.basename(document.uri.path);
+    const nonce = randomBytes(16).toString('base64');
+    const stats = document.isClosed || document.languageId !== 'transcript' ? null : await this.server.statistics(document);
     panel.title = `Speakers: ${name}`;
-    if (!stats) return;
-    panel.webview.html = statisticsHtml(stats, name, panel.webview.cspSource, randomBytes(16).toString('base64'));
+    panel.webview.html = stats ? statisticsHtml(stats, name, panel.webview.cspSource, nonce) : noTranscriptHtml(name, nonce);
   }
 
   dispose(): void {
