@@ -164,7 +164,8 @@ export function findSimilarPairs(texts: readonly string[], threshold: number): S
         const needed = requiredOverlap(t, xSize, otherSize);
         // Positional filter: one shared bigram here plus whatever can still follow in both sets.
         if (1 + Math.min(xSize - k - 1, otherSize - postings[p + 1] - 1) < needed) continue;
-        const shared = overlapAtLeast(data, x, end[id], start[other], end[other], needed);
+        // Nothing before the first shared bigram (k here, postings[p + 1] there) can be shared.
+        const shared = overlapAtLeast(data, x + k + 1, end[id], start[other] + postings[p + 1] + 1, end[other], needed, 1);
         if (shared < 0 || texts[id] === texts[other]) continue;
         pairs.push({ first: Math.min(id, other), second: Math.max(id, other), similarity: shared / (xSize + otherSize - shared) });
       }
@@ -179,11 +180,11 @@ export function findSimilarPairs(texts: readonly string[], threshold: number): S
 }
 
 /**
- * How many elements the sorted sets `data[i..iEnd)` and `data[j..jEnd)` share, or -1 as soon as it
- * is clear they share fewer than `needed`.
+ * How many elements the sorted sets `data[i..iEnd)` and `data[j..jEnd)` share, plus `sharedSoFar`,
+ * or -1 as soon as it is clear the total stays below `needed`.
  */
-function overlapAtLeast(data: Int32Array, i: number, iEnd: number, j: number, jEnd: number, needed: number): number {
-  let shared = 0;
+function overlapAtLeast(data: Int32Array, i: number, iEnd: number, j: number, jEnd: number, needed: number, sharedSoFar: number): number {
+  let shared = sharedSoFar;
   while (i < iEnd && j < jEnd) {
     if (shared + Math.min(iEnd - i, jEnd - j) < needed) return -1;
     const a = data[i];
