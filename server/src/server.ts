@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TranscriptAnalysis } from './core/analysis';
 import { fileURLToPath } from 'url';
 import { mergeSettings, TranscriptSettings } from './core/settings';
-import { ConfigCache, findConfig, isConfigError } from './node/configFile';
+import { ConfigCache, findConfigSync, isConfigError } from './node/configFile';
 import { AnalysisCache } from './service/analysisCache';
 import { codeActions } from './service/codeActions';
 import { completion, completionMayApply } from './service/completion';
@@ -109,7 +109,7 @@ async function editorSettings(uri: string): Promise<unknown> {
 /** The project config file for a document on disk; its values win over the editor's settings. */
 async function projectSettings(uri: string): Promise<unknown> {
   if (!uri.startsWith('file:')) return undefined;
-  const found = await findConfig(fileURLToPath(uri), configCache);
+  const found = findConfigSync(fileURLToPath(uri), configCache);
   if (isConfigError(found)) {
     if (!configErrorsReported.has(found.path)) {
       configErrorsReported.add(found.path);

@@ -5,7 +5,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/core/settings';
 import {
   ConfigCache,
-  findConfig,
   findConfigSync,
   isConfigError,
   loadConfigFileSync,
@@ -44,13 +43,12 @@ describe('mergeSettings', () => {
   });
 });
 
-describe('findConfigSync / findConfig', () => {
+describe('findConfigSync', () => {
   it('finds .transcriptrc.json in the file directory or a parent', async () => {
     const rc = write('a/.transcriptrc.json', { rules: { 'unanswered-question': 'off' } });
     const file = write('a/b/c/interview.txt', 'Q: hi?\n');
     const expected = { path: rc, settings: { rules: { 'unanswered-question': 'off' } } };
     expect(findConfigSync(file)).toEqual(expected);
-    expect(await findConfig(file)).toEqual(expected);
   });
 
   it('uses the transcript key of package.json, skipping a package.json without one', async () => {
@@ -58,7 +56,6 @@ describe('findConfigSync / findConfig', () => {
     write('p/sub/package.json', { name: 'inner' });
     const file = write('p/sub/t.txt', '');
     expect(findConfigSync(file)).toEqual({ path: pkg, settings: { questionSpeakers: ['记者'] } });
-    expect(await findConfig(file)).toEqual({ path: pkg, settings: { questionSpeakers: ['记者'] } });
   });
 
   it('prefers .transcriptrc.json over package.json in the same directory, and stops at the first found', () => {
@@ -78,7 +75,6 @@ describe('findConfigSync / findConfig', () => {
       expect(result.path).toBe(rc);
       expect(result.error).toMatch(/^invalid JSON: .*line 4, column 3/);
     }
-    expect(await findConfig(file)).toEqual(result);
   });
 
   it('reports settings that are not an object', () => {

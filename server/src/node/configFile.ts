@@ -43,7 +43,8 @@ export type ConfigCache = Map<string, ConfigResult | undefined>;
 /**
  * Finds the config that applies to `filePath`: walking up from its directory to the filesystem
  * root, the first directory with a `.transcriptrc.json`, or a `package.json` that has a
- * `transcript` key, decides (`.transcriptrc.json` first). Undefined when there is none.
+ * `transcript` key, decides (`.transcriptrc.json` first). Undefined when there is none. Used by
+ * the CLI and the language server alike; with a cache, each directory is read once (two small files).
  */
 export function findConfigSync(filePath: string, cache?: ConfigCache): ConfigResult | undefined {
   const visited: string[] = [];
@@ -56,27 +57,6 @@ export function findConfigSync(filePath: string, cache?: ConfigCache): ConfigRes
     }
     visited.push(dir);
     result = configInDirectory(dir, readTextSync);
-    if (result) break;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  if (cache) for (const each of visited) cache.set(each, result);
-  return result;
-}
-
-/** {@link findConfigSync} without blocking, for the language server. */
-export async function findConfig(filePath: string, cache?: ConfigCache): Promise<ConfigResult | undefined> {
-  const visited: string[] = [];
-  let result: ConfigResult | undefined;
-  let dir = path.dirname(path.resolve(filePath));
-  for (;;) {
-    if (cache?.has(dir)) {
-      result = cache.get(dir);
-      break;
-    }
-    visited.push(dir);
-    result = await configInDirectoryAsync(dir);
     if (result) break;
     const parent = path.dirname(dir);
     if (parent === dir) break;
@@ -141,13 +121,6 @@ function configInDirectory(dir: string, read: (file: string) => ReadResult): Con
   return undefined;
 }
 
-async function configInDirectoryAsync(dir: string): Promise<ConfigResult | undefined> {
-  // Read both candidates first, then decide exactly as the synchronous walk does.
-  const contents = new Map<string, ReadResult>();
-  for (const [name] of CANDIDATES) contents.set(path.join(dir, name), await readText(path.join(dir, name)));
-  return configInDirectory(dir, (file) => contents.get(file) ?? { kind: 'missing' });
-}
-
 const CANDIDATES: ReadonlyArray<readonly [string, boolean]> = [
   [RC_FILE_NAME, false],
   ['package.json', true],
@@ -159,14 +132,6 @@ const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 function readTextSync(file: string): ReadResult {
   try {
     return { kind: 'text', text: fs.readFileSync(file, 'utf8') };
-  } catch (error) {
-    return readError(error);
-  }
-}
-
-async function readText(file: string): Promise<ReadResult> {
-  try {
-    return { kind: 'text', text: await fs.promises.readFile(file, 'utf8') };
   } catch (error) {
     return readError(error);
   }
