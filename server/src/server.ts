@@ -179,6 +179,14 @@ async function safely<T>(name: string, fallback: T, run: () => T | Promise<T>): 
   }
 }
 
+/** Answers a request from the document's analysis; `fallback` for unknown or too-large documents. */
+function withAnalysis<T>(name: string, fallback: T, uri: string, answer: (analysis: TranscriptAnalysis) => T): Promise<T> {
+  return safely(name, fallback, async () => {
+    const analysis = await currentAnalysis(uri);
+    return analysis ? answer(analysis) : fallback;
+  });
+}
+
 const pendingValidation = new Map<string, NodeJS.Timeout>();
 
 async function validate(uri: string): Promise<void> {
@@ -233,37 +241,26 @@ connection.onDidChangeConfiguration((change) => {
 connection.onDidChangeWatchedFiles(() => settingsChanged());
 
 connection.onDocumentSymbol((params) =>
-  safely('documentSymbol', [], async () => {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? documentSymbols(analysis) : [];
-  }),
+  withAnalysis('documentSymbol', [], params.textDocument.uri, (analysis) => documentSymbols(analysis)),
 );
 
 connection.onFoldingRanges((params) =>
-  safely('foldingRange', [], async () => {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? foldingRanges(analysis) : [];
-  }),
+  withAnalysis('foldingRange', [], params.textDocument.uri, (analysis) => foldingRanges(analysis)),
 );
 
 connection.onHover((params) =>
-  safely('hover', null, async () => {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? hover(analysis, params.position) : null;
-  }),
+  withAnalysis('hover', null, params.textDocument.uri, (analysis) => hover(analysis, params.position)),
 );
 
 connection.onCodeAction((params) =>
-  safely('codeAction', [], async () => {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    if (!analysis) return [];
-    return codeActions(analysis, {
+  withAnalysis('codeAction', [], params.textDocument.uri, (analysis) =>
+    codeActions(analysis, {
       uri: params.textDocument.uri,
       range: params.range,
       diagnostics: params.context.diagnostics,
       ...(params.context.only ? { only: params.context.only } : {}),
-    });
-  }),
+    }),
+  ),
 );
 
 /** A refusal with a message the editor shows (rename outside a label, an invalid name). */
@@ -272,31 +269,19 @@ function answerOrRefuse<T>(check: RenameCheck<T>): T | ResponseError<void> {
 }
 
 connection.onPrepareRename((params) =>
-  safely('prepareRename', null, async () => {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? answerOrRefuse(prepareRename(analysis, params.position)) : null;
-  }),
+  withAnalysis('prepareRename', null, params.textDocument.uri, (analysis) => answerOrRefuse(prepareRename(analysis, params.position))),
 );
 
 connection.onRenameRequest((params) =>
-  safely('rename', null, async () => {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? answerOrRefuse(rename(analysis, params.textDocument.uri, params.position, params.newName)) : null;
-  }),
+  withAnalysis('rename', null, params.textDocument.uri, (analysis) => answerOrRefuse(rename(analysis, params.textDocument.uri, params.position, params.newName))),
 );
 
 connection.onReferences((params) =>
-  safely('references', [], async () => {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? references(analysis, params.textDocument.uri, params.position, params.context?.includeDeclaration === true) : [];
-  }),
+  withAnalysis('references', [], params.textDocument.uri, (analysis) => references(analysis, params.textDocument.uri, params.position, params.context?.includeDeclaration === true)),
 );
 
 connection.onDocumentHighlight((params) =>
-  safely('documentHighlight', [], async () => {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? documentHighlights(analysis, params.position) : [];
-  }),
+  withAnalysis('documentHighlight', [], params.textDocument.uri, (analysis) => documentHighlights(analysis, params.position)),
 );
 
 connection.onCompletion((params) =>
@@ -325,26 +310,17 @@ connection.onWorkspaceSymbol((params) =>
 );
 
 connection.languages.semanticTokens.on((params) =>
-  safely('semanticTokens', { data: [] }, async () => {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? semanticTokens(analysis) : { data: [] };
-  }),
+  withAnalysis('semanticTokens', { data: [] }, params.textDocument.uri, (analysis) => semanticTokens(analysis)),
 );
 
 connection.languages.inlayHint.on((params) =>
-  safely('inlayHint', [], async () => {
-    const analysis = await currentAnalysis(params.textDocument.uri);
-    return analysis ? inlayHints(analysis, params.range) : [];
-  }),
+  withAnalysis('inlayHint', [], params.textDocument.uri, (analysis) => inlayHints(analysis, params.range)),
 );
 
 /** The extension's own requests: `null` for documents the server does not have (or too large). */
 function onDocumentRequest<P extends DocumentParams, R>(method: string, answer: (analysis: TranscriptAnalysis, params: P) => R): void {
   connection.onRequest(method, (params: P) =>
-    safely(method, null, async () => {
-      const analysis = params && typeof params.uri === 'string' ? await currentAnalysis(params.uri) : undefined;
-      return analysis ? answer(analysis, params) : null;
-    }),
+    params && typeof params.uri === 'string' ? withAnalysis<R | null>(method, null, params.uri, (analysis) => answer(analysis, params)) : null,
   );
 }
 
