@@ -254,6 +254,15 @@ describe('over stdio, a client without workspace/configuration (like Neovim)', (
     expect(shape(lone)).toEqual(shape(lf));
   });
 
+  it('serves unsaved (untitled:) and virtual-workspace documents like files', async () => {
+    const file = await client.open('file:///fixtures/scheme/zh-interview.txt', ZH_TEXT);
+    for (const uri of ['untitled:Untitled-1', 'vscode-vfs://github/owner/repo/zh-interview.txt']) {
+      const diagnostics = await client.open(uri, ZH_TEXT);
+      expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]), uri).toEqual(file.map((diagnostic) => [diagnostic.code, diagnostic.range]));
+      expect(((await client.documentSymbols(uri)) ?? []).length, uri).toBe(7);
+    }
+  });
+
   it('re-publishes diagnostics on workspace/didChangeConfiguration with pushed settings', async () => {
     const uri = 'file:///fixtures/pushed/zh-interview.txt';
     expect(codes(await client.open(uri, ZH_TEXT))).toEqual(['duplicate-question', 'unanswered-question']);
