@@ -42,6 +42,38 @@ describe('findSimilarPairs', () => {
     );
   });
 
+  // Each candidate filter on its own (auto picks one by the data), with long texts, larger
+  // alphabets and near-copies, so that pairs near the threshold are common.
+  for (const method of ['prefix', 'partition'] as const) {
+    it(`finds the same pairs as comparing all pairs (${method} filter)`, () => {
+      const alphabet = fc.oneof(fc.constantFrom('a', 'b', 'c', '城', '市'), fc.integer({ min: 0x4e00, max: 0x4e40 }).map((code) => String.fromCharCode(code)));
+      const word = fc.array(alphabet, { minLength: 1, maxLength: 60 }).map((chars) => chars.join(''));
+      const edit = fc.tuple(fc.nat(), fc.nat(3), alphabet);
+      const texts = fc
+        .tuple(fc.array(word, { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(), edit), { maxLength: 30 }))
+        .map(([base, edits]) => [
+          ...base,
+          // Near-copies: one small edit (insert, replace or delete a character) of an earlier text.
+          ...edits.map(([which, [at, kind, char]]) => {
+            const source = base[which % base.length];
+            const i = at % (source.length + 1);
+            if (kind === 0) return source.slice(0, i) + char + source.slice(i);
+            if (kind === 1) return source.slice(0, i) + char + source.slice(i + 1);
+            return source.slice(0, i) + source.slice(i + 1);
+          }),
+        ]);
+      // Thresholds with few decimals: a Jaccard index a hair below one (1e-9) counts as reaching it.
+      const threshold = fc.oneof(fc.constantFrom(0.5, 0.6, 0.75, 0.8, 0.85, 0.9, 0.95, 1), fc.integer({ min: 500, max: 1000 }).map((n) => n / 1000));
+      fc.assert(
+        fc.property(texts, threshold, (list, t) => {
+          const found = findSimilarPairs(list, t, method).map((pair) => [pair.first, pair.second]);
+          expect(found).toEqual(bruteForce(list, t));
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
+
   it('reports the similarity of each pair', () => {
     const pairs = findSimilarPairs(['whatisthecityplan', 'whatisthecityplans', 'somethingelse'], 0.9);
     expect(pairs).toEqual([{ first: 0, second: 1, similarity: exactJaccard('whatisthecityplan', 'whatisthecityplans') }]);

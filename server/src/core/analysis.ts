@@ -36,20 +36,25 @@ export function analyzeText(text: string, settings: TranscriptSettings = DEFAULT
 export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
   const { settings } = model;
   const findings: Finding[] = [];
-  const questions = model.exchanges.map((exchange) => exchange.question);
-  const keys = questions.map((turn) => normalizeQuestion(turn.spokenText));
+  const questions = new Array<Turn>(model.exchanges.length);
+  const keys = new Array<string>(model.exchanges.length);
+  for (let i = 0; i < questions.length; i++) {
+    questions[i] = model.exchanges[i].question;
+    keys[i] = normalizeQuestion(questions[i].spokenText);
+  }
+  const copies = findCopies(keys);
 
-  const duplicateGroups = groupDuplicates(questions, keys);
-  if (ruleLevel('duplicate-question', settings) !== 'off') findings.push(...duplicateFindings(duplicateGroups));
+  const duplicateGroups = groupDuplicates(questions, copies);
+  if (ruleLevel('duplicate-question', settings) !== 'off') for (const finding of duplicateFindings(duplicateGroups)) findings.push(finding);
 
   const similarQuestions = new Map<Turn, SimilarQuestion[]>();
   if (ruleLevel('similar-question', settings) !== 'off') {
-    findings.push(...similarFindings(questions, keys, settings, similarQuestions));
+    for (const finding of similarFindings(questions, keys, copies.distinct, settings, similarQuestions)) findings.push(finding);
   }
 
   if (ruleLevel('unanswered-question', settings) !== 'off') {
     for (const exchange of model.exchanges) {
-      if (exchange.answers.length > 0) continue;
+      if (exchange.answerCount > 0) continue;
       const question = exchange.question;
       const next = model.exchanges[exchange.index + 1]?.question;
       findings.push({
@@ -73,18 +78,53 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
   return { model, findings, duplicateGroups, similarQuestions };
 }
 
-function groupDuplicates(questions: Turn[], keys: string[]): Map<Turn, Turn[]> {
-  const byKey = new Map<string, Turn[]>();
+/** Which questions have the same normalized text: computed once, for the duplicate and the similar rules. */
+interface Copies {
+  /** For each question: the index of the first question with the same key, or -1 for an empty key. */
+  readonly first: Int32Array;
+  /** For each question that is the first of its key: how many questions have that key. */
+  readonly count: Int32Array;
+  /** The questions that are the first of their key, in document order. */
+  readonly distinct: number[];
+}
+
+function findCopies(keys: string[]): Copies {
+  const firstOfKey = new Map<string, number>();
+  const first = new Int32Array(keys.length);
+  const count = new Int32Array(keys.length);
+  const distinct: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] === '') {
+      first[i] = -1; // nothing to compare: a lone "?" or only an annotation
+      continue;
+    }
+    const earlier = firstOfKey.get(keys[i]);
+    if (earlier === undefined) {
+      firstOfKey.set(keys[i], i);
+      distinct.push(i);
+      first[i] = i;
+    } else first[i] = earlier;
+    count[first[i]]++;
+  }
+  return { first, count, distinct };
+}
+
+function groupDuplicates(questions: Turn[], copies: Copies): Map<Turn, Turn[]> {
+  const { first, count, distinct } = copies;
+  // Each group in document order, filled in one pass; then the map, group by group in order of
+  // each group's first question.
+  const groups = new Map<number, Turn[]>();
   for (let i = 0; i < questions.length; i++) {
-    if (keys[i] === '') continue; // nothing to compare: a lone "?" or only an annotation
-    const group = byKey.get(keys[i]);
-    if (group) group.push(questions[i]);
-    else byKey.set(keys[i], [questions[i]]);
+    const f = first[i];
+    if (f < 0 || count[f] < 2) continue;
+    let group = groups.get(f);
+    if (group === undefined) groups.set(f, (group = []));
+    group.push(questions[i]);
   }
   const result = new Map<Turn, Turn[]>();
-  for (const group of byKey.values()) {
-    if (group.length < 2) continue;
-    for (const turn of group) result.set(turn, group);
+  for (const f of distinct) {
+    const group = groups.get(f);
+    if (group !== undefined) for (const turn of group) result.set(turn, group);
   }
   return result;
 }
@@ -118,18 +158,11 @@ function duplicateFindings(groups: Map<Turn, Turn[]>): Finding[] {
 function similarFindings(
   questions: Turn[],
   keys: string[],
+  /** Only the first of exact duplicates takes part; later copies are reported as duplicates. */
+  distinct: number[],
   settings: TranscriptSettings,
   similarQuestions: Map<Turn, SimilarQuestion[]>,
 ): Finding[] {
-  // Only the first of exact duplicates takes part; later copies are reported as duplicates.
-  const firstOfKey = new Map<string, number>();
-  const distinct: number[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i] !== '' && !firstOfKey.has(keys[i])) {
-      firstOfKey.set(keys[i], i);
-      distinct.push(i);
-    }
-  }
   const pairs = findSimilarPairs(
     distinct.map((i) => keys[i]),
     settings.similarQuestionThreshold,

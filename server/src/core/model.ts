@@ -181,13 +181,43 @@ export interface Annotation {
 const NO_ANNOTATIONS: Annotation[] = [];
 const NO_SPANS: NonSpokenSpan[] = [];
 
-export interface Exchange {
-  readonly index: number;
-  readonly question: Turn;
+/**
+ * A question and the turns after it until the next question. The lists are made on first use (and
+ * kept): a 25 MB transcript has tens of thousands of exchanges, most never looked at one by one.
+ */
+export class Exchange {
+  private turnList: Turn[] | undefined = undefined;
+  private answerList: Turn[] | undefined = undefined;
+
+  constructor(
+    /** Every turn of the document; this exchange's follow the question, up to `end` (exclusive). */
+    private readonly allTurns: readonly Turn[],
+    readonly index: number,
+    readonly question: Turn,
+    private readonly end: number,
+    /** How many of `turns` are spoken by answerers (`answers.length`, without making the list). */
+    readonly answerCount: number,
+  ) {}
+
   /** Every turn after the question until the next question. */
-  readonly turns: Turn[];
+  get turns(): Turn[] {
+    return (this.turnList ??= this.allTurns.slice(this.question.index + 1, this.end));
+  }
+
   /** The turns of `turns` spoken by answerers. */
-  readonly answers: Turn[];
+  get answers(): Turn[] {
+    if (this.answerList === undefined) {
+      const turns = this.turns;
+      if (this.answerCount === turns.length) this.answerList = turns.slice();
+      else {
+        const answers = new Array<Turn>(this.answerCount);
+        let count = 0;
+        for (const turn of turns) if (turn.speaker.role === 'answerer') answers[count++] = turn;
+        this.answerList = answers;
+      }
+    }
+    return this.answerList;
+  }
 }
 
 /** `header`: a CHAT header line (`@Begin`, `@Participants:`, `@ID:` …) and its continuation lines. */

@@ -6,8 +6,8 @@ import { scanAnnotations } from './annotations';
 import { LABEL_STYLES, LabelScanner, LabelStyleCode } from './labels';
 import { analyzeLayout, findClosingLines, findTrailingIndex, isLayoutBlank, Layout, LINE_FURNITURE, LINE_TEXT } from './layout';
 import { LineIndex } from './lines';
-import type { Annotation, Appendix, Exchange, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
-import { Turn } from './model';
+import type { Annotation, Appendix, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
+import { Exchange, Turn } from './model';
 import { speakerKey } from './normalize';
 import { findDeclaredSpeakers } from './participants';
 import { assignRoles, isRoleLabel } from './roles';
@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS, TranscriptSettings } from './settings';
 
 /**
  * Lines that start with something shaped like a label, as parallel arrays (no object per line):
- * offsets into the text, the label as written and its speaker key.
+ * offsets into the text, the label as written and its speaker key (as ids into {@link Labels}).
  */
 class Candidates {
   length = 0;
@@ -29,8 +29,8 @@ class Candidates {
   readonly textStart: Int32Array;
   readonly sentenceLike: Uint8Array;
   readonly style: Uint8Array;
-  readonly label: string[] = [];
-  readonly key: string[] = [];
+  readonly label: Int32Array;
+  readonly key: Int32Array;
 
   /** At most one candidate per line, so `capacity` is the number of lines. */
   constructor(capacity: number) {
@@ -44,9 +44,11 @@ class Candidates {
     this.textStart = new Int32Array(capacity);
     this.sentenceLike = new Uint8Array(capacity);
     this.style = new Uint8Array(capacity);
+    this.label = new Int32Array(capacity);
+    this.key = new Int32Array(capacity);
   }
 
-  add(line: number, scan: LabelScanner, key: string): void {
+  add(line: number, scan: LabelScanner, label: number, key: number): void {
     const i = this.length++;
     this.line[i] = line;
     this.labelStart[i] = scan.labelStart;
@@ -58,14 +60,49 @@ class Candidates {
     this.textStart[i] = scan.textStart;
     this.sentenceLike[i] = scan.sentenceLike ? 1 : 0;
     this.style[i] = scan.style;
-    this.label.push(scan.label);
-    this.key.push(key);
+    this.label[i] = label;
+    this.key[i] = key;
   }
 
   pop(): void {
     this.length--;
-    this.label.pop();
-    this.key.pop();
+  }
+}
+
+/**
+ * The distinct written labels and speaker keys of a document, each given a small id once, so the
+ * per-line work is one map lookup and every turn shares one string per written label.
+ */
+class Labels {
+  private readonly labelIds = new Map<string, number>();
+  private readonly keyIds = new Map<string, number>();
+  /** Label id → the label as written. */
+  readonly labels: string[] = [];
+  /** Label id → key id. */
+  readonly keyOfLabel: number[] = [];
+  /** Key id → the speaker key. */
+  readonly keys: string[] = [];
+  /** Key id → how many candidates have it. */
+  readonly counts: number[] = [];
+
+  /** The id of a written label (interned on first sight, with its key). */
+  labelId(label: string): number {
+    let id = this.labelIds.get(label);
+    if (id === undefined) {
+      id = this.labels.length;
+      this.labelIds.set(label, id);
+      this.labels.push(label);
+      const key = speakerKey(label);
+      let keyId = this.keyIds.get(key);
+      if (keyId === undefined) {
+        keyId = this.keys.length;
+        this.keyIds.set(key, keyId);
+        this.keys.push(key);
+        this.counts.push(0);
+      }
+      this.keyOfLabel.push(keyId);
+    }
+    return id;
   }
 }
 
@@ -78,8 +115,8 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   // 1. Every line that starts with something shaped like a label. Page furniture is skipped, and so
   //    are the continuation lines of tiers in a CHAT file (they start with a tab: `\tpro:refl|yourself ?`).
   const candidates = new Candidates(lines.lineCount);
-  const counts = new Map<string, number>();
-  const keys = new Map<string, string>();
+  const names = new Labels();
+  const counts = names.counts;
   const scanner = new LabelScanner(settings.maxLabelLength);
   /** A CHAT file (it opens with `@UTF8` / `@Begin`): its tiers continue on lines that start with a tab. */
   const chat = startsChatFile(text, lines, bodyStartLine);
@@ -94,30 +131,27 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
     if (kinds !== undefined && kinds[line] !== LINE_TEXT) continue;
     if (!scanner.scan(text, start, end)) continue;
     if (scanner.style === LabelStyleCode.Chat) inChatTier = chat;
-    let key = keys.get(scanner.label);
-    if (key === undefined) {
-      key = speakerKey(scanner.label);
-      keys.set(scanner.label, key);
-    }
-    candidates.add(line, scanner, key);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const labelId = names.labelId(scanner.label);
+    const keyId = names.keyOfLabel[labelId];
+    candidates.add(line, scanner, labelId, keyId);
+    counts[keyId]++;
   }
 
-  const roleLabels = new Map<string, boolean>();
-  const isRole = (key: string): boolean => {
-    let role = roleLabels.get(key);
-    if (role === undefined) roleLabels.set(key, (role = isRoleLabel(key, settings)));
-    return role;
+  /** Key id → 1 (a role label), 0 (not), -1 (not asked yet). */
+  const roleLabels = new Int8Array(names.keys.length).fill(-1);
+  const isRole = (key: number): boolean => {
+    if (roleLabels[key] < 0) roleLabels[key] = isRoleLabel(names.keys[key], settings) ? 1 : 0;
+    return roleLabels[key] === 1;
   };
   /** A label that recurs as a name (not a sentence) or is a role word: never mistaken for text. */
-  const isStrong = (i: number): boolean => isRole(candidates.key[i]) || (!candidates.sentenceLike[i] && (counts.get(candidates.key[i]) ?? 0) >= 2);
+  const isStrong = (i: number): boolean => isRole(candidates.key[i]) || (!candidates.sentenceLike[i] && counts[candidates.key[i]] >= 2);
 
   // 2. A trailing word index (court transcripts) is not part of the last turn, and holds no labels.
   //    A role letter without a colon counts here only when it recurs (an index has a section `A`).
   let lastStrong = candidates.length - 1;
   while (
     lastStrong >= 0 &&
-    !(isStrong(lastStrong) && (candidates.style[lastStrong] !== LabelStyleCode.Bare || (counts.get(candidates.key[lastStrong]) ?? 0) >= 2))
+    !(isStrong(lastStrong) && (candidates.style[lastStrong] !== LabelStyleCode.Bare || counts[candidates.key[lastStrong]] >= 2))
   ) {
     lastStrong--;
   }
@@ -131,8 +165,7 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   }
   if (appendixLine >= 0) {
     while (candidates.length > 0 && candidates.line[candidates.length - 1] >= appendixLine) {
-      const key = candidates.key[candidates.length - 1];
-      counts.set(key, (counts.get(key) ?? 1) - 1);
+      counts[candidates.key[candidates.length - 1]]--;
       candidates.pop();
     }
   }
@@ -149,13 +182,13 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   const rejected = new Uint8Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     if (isStrong(i)) continue;
-    const key = candidates.key[i];
-    const oneOff = (counts.get(key) ?? 0) < 2;
+    const key = names.keys[candidates.key[i]];
+    const oneOff = counts[candidates.key[i]] < 2;
     if (candidates.style[i] === LabelStyleCode.Heading) rejected[i] = 1;
     else if ((oneOff || candidates.sentenceLike[i]) && startsLowerCase(key)) rejected[i] = 1;
     else if (oneOff && continuesWrappedLine(lines, layout, candidates.line[i], bodyStartLine)) rejected[i] = 1;
   }
-  const recurringOrRole = (i: number): boolean => isRole(candidates.key[i]) || (counts.get(candidates.key[i]) ?? 0) >= 2;
+  const recurringOrRole = (i: number): boolean => isRole(candidates.key[i]) || counts[candidates.key[i]] >= 2;
   let first = -1;
   for (let i = 0; i < candidates.length && first < 0; i++) if (!rejected[i] && recurringOrRole(i)) first = i;
   for (let i = 0; i < candidates.length && first < 0; i++) if (!rejected[i] && !candidates.sentenceLike[i]) first = i;
@@ -171,11 +204,16 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   const turns: Turn[] = [];
   const speakersByKey = new Map<string, Speaker>();
   const speakers: Speaker[] = [];
+  /** Key id → its speaker; label id → its turns; key id → its written forms (label ids) in order of first use. */
+  const speakerOfKey: Array<Speaker | undefined> = new Array(names.keys.length).fill(undefined);
+  const formCounts = new Int32Array(names.labels.length);
+  const formsOfKey: number[][] = names.keys.map(() => []);
   for (let n = 0; n < turnCandidates.length; n++) {
     const i = turnCandidates[n];
     const line = candidates.line[i];
-    const key = candidates.key[i];
-    const label = candidates.label[i];
+    const keyId = candidates.key[i];
+    const labelId = candidates.label[i];
+    const label = names.labels[labelId];
     const style = candidates.style[i];
     const nextLine = n + 1 < turnCandidates.length ? candidates.line[turnCandidates[n + 1]] : bodyEndLine;
     let lastLine = nextLine - 1;
@@ -206,16 +244,22 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
       const spans = nonSpokenSpans(text, lines, layout, line + 1, lastLine, style === LabelStyleCode.Chat);
       if (spans.length > 0) turn.nonSpoken = spans;
     }
-    let speaker = speakersByKey.get(key);
+    let speaker = speakerOfKey[keyId];
     if (!speaker) {
+      const key = names.keys[keyId];
       speaker = { key, label, forms: new Map(), role: 'answerer', roleSource: 'default', turns: [] };
+      speakerOfKey[keyId] = speaker;
       speakersByKey.set(key, speaker);
       speakers.push(speaker);
     }
-    speaker.forms.set(label, (speaker.forms.get(label) ?? 0) + 1);
+    if (formCounts[labelId]++ === 0) formsOfKey[keyId].push(labelId);
     speaker.turns.push(turn);
     turn.speaker = speaker;
     turns.push(turn);
+  }
+  for (let keyId = 0; keyId < formsOfKey.length; keyId++) {
+    const speaker = speakerOfKey[keyId];
+    if (speaker) for (const labelId of formsOfKey[keyId]) speaker.forms.set(names.labels[labelId], formCounts[labelId]);
   }
   markAskingTurns(text, turns);
 
@@ -253,19 +297,17 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   // 7. Exchanges: a question and the turns after it until the next question.
   const exchanges: Exchange[] = [];
   const looseTurns: Turn[] = [];
-  let current: Exchange | undefined;
-  for (const turn of turns) {
-    if (turn.isQuestion) {
-      current = { index: exchanges.length, question: turn, turns: [], answers: [] };
-      exchanges.push(current);
-      turn.exchange = current;
-    } else if (current) {
-      current.turns.push(turn);
-      if (turn.speaker.role === 'answerer') current.answers.push(turn);
-      turn.exchange = current;
-    } else {
-      looseTurns.push(turn);
-    }
+  let firstQuestion = 0;
+  while (firstQuestion < turns.length && !turns[firstQuestion].isQuestion) firstQuestion++;
+  for (let k = 0; k < firstQuestion; k++) looseTurns.push(turns[k]);
+  for (let q = firstQuestion; q < turns.length; ) {
+    let next = q + 1;
+    let answerCount = 0;
+    for (; next < turns.length && !turns[next].isQuestion; next++) if (turns[next].speaker.role === 'answerer') answerCount++;
+    const exchange = new Exchange(turns, exchanges.length, turns[q], next, answerCount);
+    exchanges.push(exchange);
+    for (let k = q; k < next; k++) turns[k].exchange = exchange;
+    q = next;
   }
 
   return {

@@ -8,6 +8,10 @@
  * visited smallest first with a length filter, a positional filter prunes a candidate at its first
  * shared bigram, and verification stops as soon as the required overlap can no longer be reached.
  * Cost grows with the number of bigrams, not with the square of the number of questions.
+ *
+ * At high thresholds (the default 0.9) a partition filter is used instead (see {@link partitionJoin}):
+ * it verifies far fewer candidates when the vocabulary is small and prefix posting lists are long.
+ * Both filters are exact and give the same pairs.
  */
 
 export interface SimilarPair {
@@ -82,7 +86,14 @@ function sortRange(data: Int32Array, from: number, to: number): void {
 }
 
 /** All pairs of texts whose bigram Jaccard similarity is at least `threshold` (and which differ). */
-export function findSimilarPairs(texts: readonly string[], threshold: number): SimilarPair[] {
+/**
+ * How candidates are found: `prefix` filtering, `partition` (pigeonhole) signatures, or `auto`
+ * (partition when the sets are large enough for its groups to be selective). Every method gives
+ * exactly the same pairs; the choice only changes speed (tests force each one).
+ */
+export type SimilarityMethod = 'auto' | 'prefix' | 'partition';
+
+export function findSimilarPairs(texts: readonly string[], threshold: number, method: SimilarityMethod = 'auto'): SimilarPair[] {
   const t = Math.min(1, Math.max(0.01, threshold));
   const ids: number[] = [];
   let total = 0;
@@ -94,8 +105,8 @@ export function findSimilarPairs(texts: readonly string[], threshold: number): S
   }
   if (ids.length < 2) return [];
 
-  // Every text's distinct bigrams, as ids, in one flat array: text i owns data[start[i]..end[i]).
-  const dictionary = new BigramIds();
+  // Every text's distinct bigrams (the two UTF-16 units in one number), sorted, in one flat array:
+  // text i owns data[start[i]..end[i]).
   const data = new Int32Array(total);
   const start = new Int32Array(texts.length);
   const end = new Int32Array(texts.length);
@@ -103,13 +114,27 @@ export function findSimilarPairs(texts: readonly string[], threshold: number): S
   for (const id of ids) {
     const text = texts[id];
     start[id] = at;
-    for (let i = 0; i + 1 < text.length; i++) data[at + i] = dictionary.id(((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0);
-    sortRange(data, at, at + text.length - 1);
+    const count = text.length - 1;
+    let previous = text.charCodeAt(0);
+    for (let i = 0; i < count; i++) {
+      const next = text.charCodeAt(i + 1);
+      data[at + i] = (previous << 16) | next;
+      previous = next;
+    }
+    sortRange(data, at, at + count);
     let unique = at;
-    for (let k = at; k < at + text.length - 1; k++) if (k === at || data[k] !== data[k - 1]) data[unique++] = data[k];
+    for (let k = at; k < at + count; k++) if (k === at || data[k] !== data[k - 1]) data[unique++] = data[k];
     end[id] = unique;
-    at += text.length - 1;
+    at += count;
   }
+
+  if (method === 'partition' || (method === 'auto' && partitionPays(ids, start, end, t))) {
+    return partitionJoin(texts, ids, data, start, end, t);
+  }
+
+  // Dense ids for the bigrams (sets stay distinct: the mapping is one to one).
+  const dictionary = new BigramIds();
+  for (const id of ids) for (let k = start[id]; k < end[id]; k++) data[k] = dictionary.id(data[k] >>> 0);
 
   // Global order: rarest bigram first. Re-express every set as sorted ranks in that order.
   const distinct = dictionary.count;
@@ -126,7 +151,9 @@ export function findSimilarPairs(texts: readonly string[], threshold: number): S
   }
 
   // Smallest sets first, so every earlier set is no larger than the current one.
-  ids.sort((a, b) => size[a] - size[b] || a - b);
+  let maxSize = 0;
+  for (const id of ids) if (size[id] > maxSize) maxSize = size[id];
+  sortBySize(ids, size, maxSize);
   const prefixOf = (id: number): number => size[id] - Math.ceil(t * size[id] - 1e-9) + 1;
 
   // Postings of prefix bigrams, laid out flat (one slot range per bigram, sized in advance): each
@@ -174,6 +201,167 @@ export function findSimilarPairs(texts: readonly string[], threshold: number): S
       const token = data[x + k];
       postings[filled[token]++] = id;
       postings[filled[token]++] = k;
+    }
+  }
+  return pairs.sort((a, b) => a.second - b.second || a.first - b.first);
+}
+
+/**
+ * The most elements two sets with Jaccard >= t can differ in (|x Δ y|), where x has `a` elements
+ * and y any size the length filter pairs it with (`ceil(t a) <= |y| <= a`); -1 when none can pair.
+ */
+function maxDifference(t: number, a: number): number {
+  let most = -1;
+  for (let b = Math.max(1, Math.ceil(t * a - 1e-9)); b <= a; b++) {
+    const needed = requiredOverlap(t, a, b);
+    if (needed <= b && a + b - 2 * needed > most) most = a + b - 2 * needed;
+  }
+  return most;
+}
+
+/** The group (of `parts`) a bigram id falls in: the same for every set, so groups can be compared. */
+function groupOf(token: number, parts: number): number {
+  return ((Math.imul(token, 0x9e3779b1) >>> 16) * parts) >>> 16; // multiply-shift: no division
+}
+
+/**
+ * For each set size a: how many groups sets of that size are split into when probing (one more
+ * than {@link maxDifference}, 0 when no pair is possible), and for each size b the distinct group
+ * counts of every size a that may probe a set of size b (`b <= a`, `ceil(t a) <= b`).
+ */
+function partitionPlan(t: number, maxSize: number): { probeParts: Int32Array; indexParts: number[][] } {
+  const probeParts = new Int32Array(maxSize + 1);
+  for (let a = 1; a <= maxSize; a++) probeParts[a] = maxDifference(t, a) + 1;
+  const indexParts: number[][] = [[]];
+  for (let b = 1; b <= maxSize; b++) {
+    const list: number[] = [];
+    for (let a = b; a <= maxSize && Math.ceil(t * a - 1e-9) <= b; a++) {
+      const parts = probeParts[a];
+      if (parts > 0 && !list.includes(parts)) list.push(parts);
+    }
+    indexParts.push(list);
+  }
+  return { probeParts, indexParts };
+}
+
+/**
+ * Whether partition signatures will be selective here: a group that is empty in two sets matches
+ * whatever else they hold, so it pays only when few sets are likely to have an empty group (high
+ * thresholds, where sets are split into few large groups).
+ */
+function partitionPays(ids: readonly number[], start: Int32Array, end: Int32Array, t: number): boolean {
+  let maxSize = 0;
+  for (const id of ids) maxSize = Math.max(maxSize, end[id] - start[id]);
+  const { probeParts } = partitionPlan(t, maxSize);
+  const setsOfSize = new Int32Array(maxSize + 1);
+  for (const id of ids) setsOfSize[end[id] - start[id]]++;
+  // Expected number of sets with an empty group (at most one each).
+  let emptyGroups = 0;
+  for (let size = 1; size <= maxSize; size++) {
+    const parts = probeParts[size];
+    if (parts > 1) emptyGroups += setsOfSize[size] * Math.min(1, parts * Math.pow(1 - 1 / parts, size));
+  }
+  return emptyGroups <= 0.01 * ids.length;
+}
+
+/** Hashes of the groups of the sorted set `data[from..to)` split `parts` ways, into `hashes[0..parts)`. */
+function groupHashes(data: Int32Array, from: number, to: number, parts: number, hashes: Int32Array): void {
+  for (let g = 0; g < parts; g++) hashes[g] = Math.imul(parts, 0x85ebca6b) ^ Math.imul(g + 1, 0xc2b2ae35);
+  for (let k = from; k < to; k++) {
+    const token = data[k];
+    const g = groupOf(token, parts);
+    hashes[g] = (Math.imul(hashes[g] ^ token, 0x01000193) + 0x6b43a9b5) | 0;
+  }
+  for (let g = 0; g < parts; g++) {
+    let h = hashes[g];
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    hashes[g] = h ^ (h >>> 16);
+  }
+}
+
+/** Sorts `ids` (ascending) by `size`, ties in id order: a counting sort (sizes are small numbers). */
+function sortBySize(ids: number[], size: Int32Array, maxSize: number): void {
+  const next = new Int32Array(maxSize + 2);
+  for (const id of ids) next[size[id] + 1]++;
+  for (let s = 0; s <= maxSize; s++) next[s + 1] += next[s];
+  const sorted = new Int32Array(ids.length);
+  for (const id of ids) sorted[next[size[id]]++] = id;
+  for (let i = 0; i < ids.length; i++) ids[i] = sorted[i];
+}
+
+/**
+ * Partition filtering (pigeonhole): if two sets differ in at most k elements, then splitting the
+ * bigram universe into k + 1 groups (by a hash of the bigram) leaves at least one group where both
+ * sets hold exactly the same bigrams. Each set is indexed by the hash of each of its groups (once
+ * per group count a larger set may probe it with), and probed the same way: only sets that share a
+ * whole group are verified. `data[start[i]..end[i])` holds text i's distinct bigram ids, sorted.
+ */
+function partitionJoin(texts: readonly string[], ids: number[], data: Int32Array, start: Int32Array, end: Int32Array, t: number): SimilarPair[] {
+  const size = new Int32Array(texts.length);
+  let maxSize = 0;
+  for (const id of ids) {
+    size[id] = end[id] - start[id];
+    if (size[id] > maxSize) maxSize = size[id];
+  }
+  sortBySize(ids, size, maxSize);
+  const { probeParts, indexParts } = partitionPlan(t, maxSize);
+
+  // The signature index: chained hash table over (group hash → set), sized in advance.
+  let entries = 0;
+  let mostParts = 1;
+  for (const id of ids) {
+    for (const parts of indexParts[size[id]]) {
+      entries += parts;
+      if (parts > mostParts) mostParts = parts;
+    }
+  }
+  let bits = 4;
+  while (1 << bits < entries * 2) bits++;
+  const shift = 32 - bits;
+  const heads = new Int32Array(1 << bits).fill(-1);
+  const entryHash = new Int32Array(entries);
+  const entrySet = new Int32Array(entries);
+  const entryNext = new Int32Array(entries);
+  let entryCount = 0;
+  const hashes = new Int32Array(mostParts);
+
+  const seen = new Int32Array(texts.length).fill(-1);
+  const pairs: SimilarPair[] = [];
+  for (const id of ids) {
+    const xSize = size[id];
+    const parts = probeParts[xSize];
+    if (parts > 0) {
+      const minSize = Math.ceil(t * xSize - 1e-9);
+      groupHashes(data, start[id], end[id], parts, hashes);
+      for (let g = 0; g < parts; g++) {
+        const h = hashes[g];
+        for (let e = heads[Math.imul(h, 0x9e3779b1) >>> shift]; e >= 0; e = entryNext[e]) {
+          if (entryHash[e] !== h) continue;
+          const other = entrySet[e];
+          if (seen[other] === id) continue;
+          seen[other] = id;
+          const otherSize = size[other];
+          if (otherSize < minSize) continue;
+          const needed = requiredOverlap(t, xSize, otherSize);
+          if (needed > otherSize) continue;
+          const shared = overlapAtLeast(data, start[id], end[id], start[other], end[other], needed, 0);
+          if (shared < 0 || texts[id] === texts[other]) continue;
+          pairs.push({ first: Math.min(id, other), second: Math.max(id, other), similarity: shared / (xSize + otherSize - shared) });
+        }
+      }
+    }
+    let hashed = parts; // the group count `hashes` holds (the probe's, when it probed)
+    for (const indexed of indexParts[xSize]) {
+      if (indexed !== hashed) groupHashes(data, start[id], end[id], (hashed = indexed), hashes);
+      for (let g = 0; g < indexed; g++) {
+        const h = hashes[g];
+        const slot = Math.imul(h, 0x9e3779b1) >>> shift;
+        entryHash[entryCount] = h;
+        entrySet[entryCount] = id;
+        entryNext[entryCount] = heads[slot];
+        heads[slot] = entryCount++;
+      }
     }
   }
   return pairs.sort((a, b) => a.second - b.second || a.first - b.first);
