@@ -78,6 +78,12 @@ function quickInput(page) {
  * Problems View" became "Problems: Focus on Problems View").
  */
 export async function runCommand(page, labels, search = labels[0], timeout = WAIT) {
+  const widget = await chooseCommand(page, labels, search, timeout);
+  await widget.waitFor({ state: 'hidden', timeout });
+}
+
+/** F1, type `search`, click the command labelled one of `labels`; returns the quick-input widget. */
+async function chooseCommand(page, labels, search, timeout) {
   const widget = quickInput(page);
   await page.keyboard.press('F1');
   const input = widget.locator('input.input');
@@ -87,7 +93,7 @@ export async function runCommand(page, labels, search = labels[0], timeout = WAI
   const row = widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: pattern }) }).first();
   await row.waitFor({ state: 'visible', timeout });
   await row.click();
-  await widget.waitFor({ state: 'hidden', timeout });
+  return widget;
 }
 
 /**
@@ -96,15 +102,7 @@ export async function runCommand(page, labels, search = labels[0], timeout = WAI
  * chooses the item labelled exactly `item`.
  */
 export async function runCommandAndPick(page, labels, { search = labels[0], placeholder, filter, item }, timeout = WAIT) {
-  const widget = quickInput(page);
-  await page.keyboard.press('F1');
-  const input = widget.locator('input.input');
-  await input.waitFor({ state: 'visible', timeout });
-  await input.fill(`>${search}`);
-  const pattern = new RegExp(`^\\s*(${labels.map(escapeRegExp).join('|')})\\s*$`);
-  const row = widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: pattern }) }).first();
-  await row.waitFor({ state: 'visible', timeout });
-  await row.click();
+  const widget = await chooseCommand(page, labels, search, timeout);
   // The same widget comes back with the command's own pick: wait for its placeholder.
   const pickInput = widget.locator('input.input').and(page.getByPlaceholder(placeholder));
   await pickInput.waitFor({ state: 'visible', timeout });
