@@ -660,7 +660,7 @@ describe('regressions found by these properties', () => {
 
   // k copies of one question once produced (k-1)² related entries (1,000 copies: 144 MB of JSON).
   it('duplicate-question related information stays small when one question is repeated many times', () => {
-    const analysis = analyzeText('Q: Thank you.\nMS. PSAKI: Sure.\n'.repeat(300));
+    const analysis = analyzeText('Q: Can you say more about the plan?\nMS. PSAKI: Sure.\n'.repeat(300));
     const duplicates = analysis.findings.filter((finding) => finding.code === 'duplicate-question');
     expect(duplicates).toHaveLength(299);
     for (const finding of duplicates) {

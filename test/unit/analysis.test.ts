@@ -23,7 +23,7 @@ describe('duplicate-question', () => {
       ['duplicate-question', 5, [1]],
       ['unanswered-question', 5, []],
     ]);
-    const text = '[00:00:01] Q: What is the PLAN?\nA: Later.\n[00:09:59] Q:  what is the plan ...\nA: Later still.\nＱ：ＷＨＡＴ　ＩＳ　ＴＨＥ　ＰＬＡＮ？\nA: Never.';
+    const text = '[00:00:01] Q: What is the PLAN?\nA: Later.\n[00:09:59] Q:  what is the plan ...??\nA: Later still.\nＱ：ＷＨＡＴ　ＩＳ　ＴＨＥ　ＰＬＡＮ？\nA: Never.';
     expect(summary(text)).toEqual([
       ['duplicate-question', 3, [1, 5]],
       ['duplicate-question', 5, [1, 3]],
@@ -34,6 +34,16 @@ describe('duplicate-question', () => {
 
   it('ignores annotations when comparing', () => {
     expect(summary('Q: Why now (laughs)?\nA: Because.\nQ: Why now?\nA: Again.')).toEqual([['duplicate-question', 3, [1]]]);
+  });
+
+  it('does not compare interjections: short turns of a question label that ask nothing', () => {
+    expect(summary('Q    Karoline —\nMS. LEE: Yes?\nQ    Karoline —\nMS. LEE: Go ahead.')).toEqual([]);
+    expect(summary('Q: Thank you.\nA: Sure.\nQ: Thank you.\nA: Sure.')).toEqual([]);
+    expect(summary('Q    Thank you, Karoline.\nMS. LEE: Sure.\nQ    Thank you, Karoline.\nMS. LEE: Sure.')).toEqual([]);
+    expect(summary('提问：谢谢。\n答：不客气。\n提问：谢谢。\n答：不客气。')).toEqual([]);
+    // Short but asking, or long enough without a question mark: still compared.
+    expect(summary('Q: Why?\nA: Because.\nQ: Why?\nA: Again.')).toEqual([['duplicate-question', 3, [1]]]);
+    expect(summary('提问：请您再谈谈这个计划。\n答：好。\n提问：请您再谈谈这个计划。\n答：好的。')).toEqual([['duplicate-question', 3, [1]]]);
   });
 
   it('does not compare questions with no words', () => {

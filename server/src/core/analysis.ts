@@ -33,6 +33,16 @@ export function analyzeText(text: string, settings: TranscriptSettings = DEFAULT
   return analyzeModel(parseTranscript(text, settings));
 }
 
+/** Below this weighted length (a CJK character weighs 3) a question without a question mark is an interjection. */
+export const MIN_QUESTION_WEIGHT = 20;
+
+function isInterjection(key: string, question: Turn): boolean {
+  if (question.asks) return false;
+  let weight = 0;
+  for (let i = 0; i < key.length && weight < MIN_QUESTION_WEIGHT; i++) weight += key.charCodeAt(i) >= 0x2e80 ? 3 : 1;
+  return weight < MIN_QUESTION_WEIGHT;
+}
+
 export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
   const { settings } = model;
   const findings: Finding[] = [];
@@ -40,7 +50,10 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
   const keys = new Array<string>(model.exchanges.length);
   for (let i = 0; i < questions.length; i++) {
     questions[i] = model.exchanges[i].question;
-    keys[i] = normalizeQuestion(questions[i].spokenText);
+    const key = normalizeQuestion(questions[i].spokenText);
+    // An interjection by a question label (`Q    Karoline —`, `Q    Thank you.`) is not compared:
+    // short, and asking nothing.
+    keys[i] = isInterjection(key, questions[i]) ? '' : key;
   }
   const copies = findCopies(keys);
 
