@@ -2,14 +2,11 @@
  * The speaker statistics page: a table and a bar chart (inline SVG, no scripts, no remote
  * resources) under a strict Content Security Policy. Pure, so it is unit-tested without VS Code.
  */
+import { plural } from '../../server/src/core/words';
 import type { TranscriptStatistics } from '../../server/src/service/protocol';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function count(value: number, noun: string): string {
-  return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 function percent(share: number): string {
@@ -89,7 +86,7 @@ export function statisticsHtml(stats: TranscriptStatistics, documentName: string
 </head>
 <body>
 <h1>Speaker statistics</h1>
-<p class="muted">${escapeHtml(stats.title ?? documentName)} · ${count(summary.questions, 'question')} · ${summary.unanswered} unanswered · ${count(summary.duplicates, 'duplicate')} · ${count(summary.speakers, 'speaker')}</p>
+<p class="muted">${escapeHtml(stats.title ?? documentName)} · ${plural(summary.questions, 'question')} · ${summary.unanswered} unanswered · ${plural(summary.duplicates, 'duplicate')} · ${plural(summary.speakers, 'speaker')}</p>
 <table>
   <thead><tr><th>Speaker</th><th>Role</th><th class="number">Turns</th><th class="number">Share of text</th><th class="number">Asked</th><th class="number">Answered</th><th class="number">First line</th></tr></thead>
   <tbody>${rows}</tbody>

@@ -94,9 +94,7 @@ export function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
-export function plural(count: number, one: string, many = one + 's'): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { plural } from '../core/words';
 
 /** Control characters (an escape sequence hidden in a transcript) are shown, not sent to the terminal. */
 export function printable(text: string): string {

@@ -11,15 +11,14 @@ import type { Exchange, Speaker, TranscriptModel, Turn } from './model';
 /** Deletes the lines `firstLine..lastLine` (0-based, inclusive). */
 export function deleteLinesEdit(model: TranscriptModel, firstLine: number, lastLine: number): TextEdit {
   const { lines } = model;
-  const isBlank = (line: number): boolean => lines.lineText(line).trim() === '';
   if (lastLine + 1 >= lines.lineCount) {
     // The block ends the document without a line break after it: take the break before it instead.
     if (firstLine === 0) return { range: lines.rangeOf(0, lines.text.length), newText: '' };
     return { range: lines.rangeOf(lines.ends[firstLine - 1], lines.text.length), newText: '' };
   }
   let end = lastLine + 1;
-  if (firstLine > 0 && isBlank(firstLine - 1)) {
-    while (end < lines.lineCount - 1 && isBlank(end)) end++;
+  if (firstLine > 0 && lines.isBlank(firstLine - 1)) {
+    while (end < lines.lineCount - 1 && lines.isBlank(end)) end++;
   }
   return {
     range: { start: { line: firstLine, character: 0 }, end: { line: end, character: 0 } },
@@ -64,7 +63,7 @@ export function removeUnansweredDuplicatesEdits(analysis: TranscriptAnalysis): T
 
 function onlyBlankBetween(model: TranscriptModel, afterLine: number, beforeLine: number): boolean {
   for (let line = afterLine + 1; line < beforeLine; line++) {
-    if (model.lines.lineText(line).trim() !== '') return false;
+    if (!model.lines.isBlank(line)) return false;
   }
   return true;
 }

@@ -7,10 +7,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { Finding } from './findings';
 import type { TranscriptModel, Turn } from './model';
 import { IdentityGroup, identityGroups, mainForm } from './speakerIdentity';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+import { plural } from './words';
 
 /** Groups with more than one written form: the people whose labels drift. */
 export function inconsistentGroups(model: TranscriptModel): IdentityGroup[] {

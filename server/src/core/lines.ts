@@ -55,6 +55,18 @@ export class LineIndex {
     return this.text.slice(this.starts[line], this.ends[line]);
   }
 
+  /** A line with nothing but whitespace (any kind JavaScript's `trim` removes, a BOM included). */
+  isBlank(line: number): boolean {
+    const text = this.text;
+    for (let i = this.starts[line]; i < this.ends[line]; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x20 || code === 0x09 || code === 0x3000) continue;
+      if (code < 0x80 && code > 0x0d) return false;
+      if (text[i].trim() !== '') return false;
+    }
+    return true;
+  }
+
   lineLength(line: number): number {
     return this.ends[line] - this.starts[line];
   }

@@ -217,7 +217,7 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
     const style = candidates.style[i];
     const nextLine = n + 1 < turnCandidates.length ? candidates.line[turnCandidates[n + 1]] : bodyEndLine;
     let lastLine = nextLine - 1;
-    while (lastLine > line && (isBlank(lines, lastLine) || isLayoutBlank(layout, lastLine) || (style === LabelStyleCode.Chat && isChatHeader(text, lines, lastLine)))) {
+    while (lastLine > line && (lines.isBlank(lastLine) || isLayoutBlank(layout, lastLine) || (style === LabelStyleCode.Chat && isChatHeader(text, lines, lastLine)))) {
       lastLine--;
     }
     const lineStart = lines.starts[line];
@@ -328,7 +328,7 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
 
 function buildAppendix(lines: LineIndex, firstLine: number, kind: Appendix['kind']): Appendix {
   let lastLine = lines.lineCount - 1;
-  while (lastLine > firstLine && isBlank(lines, lastLine)) lastLine--;
+  while (lastLine > firstLine && lines.isBlank(lastLine)) lastLine--;
   return {
     kind,
     firstLine,
@@ -355,7 +355,7 @@ const WRAP_WIDTH = 40;
 function continuesWrappedLine(lines: LineIndex, layout: Layout, line: number, bodyStartLine: number): boolean {
   const { text } = lines;
   for (let previous = line - 1, seen = 0; previous >= bodyStartLine && seen < 64; previous--, seen++) {
-    if (isLayoutBlank(layout, previous) || isBlank(lines, previous)) continue;
+    if (isLayoutBlank(layout, previous) || lines.isBlank(previous)) continue;
     const content = text.slice(layout.contentStarts[previous], lines.ends[previous]).trim();
     if (content === '') continue;
     return columns(content) >= WRAP_WIDTH && !LINE_END_MARK.test(content);
@@ -372,7 +372,7 @@ function columns(content: string): number {
 /** Whether the first non-blank line of the body is a CHAT file's opening header (`@UTF8`, `@Begin`). */
 function startsChatFile(text: string, lines: LineIndex, bodyStartLine: number): boolean {
   for (let line = bodyStartLine; line < lines.lineCount && line < bodyStartLine + 20; line++) {
-    if (isBlank(lines, line)) continue;
+    if (lines.isBlank(line)) continue;
     const content = text.slice(lines.starts[line], lines.ends[line]).replace(/^\ufeff/, '');
     return content.startsWith('@UTF8') || content.startsWith('@Begin');
   }
@@ -454,18 +454,6 @@ function spokenHasQuestionMark(text: string, turn: Turn): boolean {
   return check(from, turn.textEnd);
 }
 
-/** A line with nothing but whitespace (any kind JavaScript's `trim` removes, a BOM included). */
-function isBlank(lines: LineIndex, line: number): boolean {
-  const { text } = lines;
-  for (let i = lines.starts[line]; i < lines.ends[line]; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x20 || code === 0x09 || code === 0x3000) continue;
-    if (code < 0x80 && code > 0x0d) return false;
-    if (text[i].trim() !== '') return false;
-  }
-  return true;
-}
-
 /** YAML front matter (`---` on the first line up to the next `---` or `...`): the line after it, or 0. */
 function frontMatterEnd(lines: LineIndex): number {
   if (lines.lineText(0).replace(/^\ufeff/, '').trimEnd() !== '---') return 0;
@@ -507,7 +495,7 @@ function buildPreamble(lines: LineIndex, layout: Layout, firstTurnLine: number, 
   let titleSeen = false;
   let inHeader = false;
   for (let line = bodyStartLine; line < firstTurnLine && line < lines.lineCount; line++) {
-    if (isBlank(lines, line) || isLayoutBlank(layout, line)) continue;
+    if (lines.isBlank(line) || isLayoutBlank(layout, line)) continue;
     const raw = lines.text.slice(layout.contentStarts[line], lines.ends[line]);
     if (raw.charCodeAt(0) === 0x40 /* @ */ || (inHeader && raw.charCodeAt(0) === 0x09)) {
       inHeader = true;

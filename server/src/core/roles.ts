@@ -99,14 +99,3 @@ export function assignRoles(speakers: readonly Speaker[], settings: TranscriptSe
     speaker.roleSource = 'inferred';
   }
 }
-
-export function describeRole(role: Role): string {
-  switch (role) {
-    case 'questioner':
-      return 'questioner';
-    case 'interviewer':
-      return 'interviewer';
-    case 'answerer':
-      return 'answerer';
-  }
-}

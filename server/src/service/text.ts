@@ -16,6 +16,4 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 }
 
-export function plural(count: number, one: string, many = one + 's'): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { plural } from '../core/words';
