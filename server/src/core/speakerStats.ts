@@ -26,7 +26,16 @@ export function spokenLength(text: string): number {
 }
 
 /** Statistics for every speaker, in order of first appearance. Computed on demand, not at parse time. */
-export function speakerStatistics(model: TranscriptModel): SpeakerStats[] {
+export function speakerStatistics(model: TranscriptModel): readonly SpeakerStats[] {
+  // A model never changes once parsed: hovers, the statistics view and export share one count.
+  let stats = statisticsCache.get(model);
+  if (!stats) statisticsCache.set(model, (stats = computeStatistics(model)));
+  return stats;
+}
+
+const statisticsCache = new WeakMap<TranscriptModel, readonly SpeakerStats[]>();
+
+function computeStatistics(model: TranscriptModel): SpeakerStats[] {
   const characters = model.speakers.map((speaker) => speaker.turns.reduce((sum, turn) => sum + spokenLength(turn.spokenText), 0));
   const total = characters.reduce((sum, value) => sum + value, 0);
   return model.speakers.map((speaker, i) => {
