@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeQuestion } from '../../server/src/core/normalize';
+import { copyInto, normalizeQuestion, normalizeSimpleInto } from '../../server/src/core/normalize';
 
 /** The definition: NFKC, lower case, only letters, marks and numbers. */
 function reference(text: string): string {
@@ -36,5 +36,39 @@ describe('normalizeQuestion', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('normalizeSimpleInto writes the same units into a buffer, from any slice of a text, or -1 for the general path', () => {
+    const cjkish = fc.array(
+      fc.oneof(fc.constantFrom('请', '问', '，', '？', '　', '々', 'Ｑ', '１', 'a', 'Z', ' ', '（', '㈱', 'ﬃ'), fc.string({ unit: 'grapheme', maxLength: 2 })),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(cjkish, fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const from = text.length === 0 ? 0 : a % (text.length + 1);
+        const to = from + (text.length === 0 ? 0 : b % (text.length - from + 1));
+        const slice = text.slice(from, to);
+        const out = new Uint16Array(3 + (to - from));
+        out.fill(0xffff);
+        const end = normalizeSimpleInto(text, from, to, out, 3);
+        expect([...out.subarray(0, 3)]).toEqual([0xffff, 0xffff, 0xffff]); // nothing before `at`
+        // -1 exactly when a character is outside ASCII, CJK ideographs, CJK punctuation and full-width ASCII.
+        const simple = /^[\x00-\x7f\u4e00-\u9fff\uff01-\uff60\u3000-\u3004\u3008-\u3020\u3030\u303d-\u303f]*$/.test(slice);
+        expect(end >= 0).toBe(simple);
+        if (end >= 0) expect(String.fromCharCode(...out.subarray(3, end))).toBe(normalizeQuestion(slice));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('normalizeSimpleInto piece by piece is the normal form of the pieces joined', () => {
+    const text = '请问　Ｑ１（笑）WHAT？ 你好';
+    const out = new Uint16Array(text.length);
+    let end = normalizeSimpleInto(text, 0, 5, out, 0);
+    end = normalizeSimpleInto(text, 9, text.length, out, end);
+    expect(String.fromCharCode(...out.subarray(0, end))).toBe(normalizeQuestion(text.slice(0, 5) + text.slice(9)));
+    expect(copyInto('abc', out, out.length - 2)).toBe(-1);
+    expect(copyInto('abc', out, 0)).toBe(3);
   });
 });

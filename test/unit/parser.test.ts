@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isWhitespace } from '../../server/src/core/lines';
 import { parseTranscript } from '../../server/src/core/parser';
 import { resolveSettings } from '../../server/src/core/settings';
 import { fixture, lineNumbers, textAt } from './helpers';
@@ -196,5 +197,14 @@ describe('roles', () => {
   it.each(['主持人', '记者', '記者', '网友', 'Interviewer', 'MODERATOR', 'Host', 'reporter'])('%s asks only when asking', (label) => {
     const model = parseTranscript(`${label}：欢迎大家。\n嘉宾：谢谢。\n${label}：您怎么看？\n嘉宾：很好。`);
     expect(model.turns.map((turn) => turn.isQuestion)).toEqual([false, false, true, false]);
+  });
+});
+
+describe('isWhitespace', () => {
+  it('is exactly what String.prototype.trim removes, for every UTF-16 unit', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (isWhitespace(code) !== (char.trim() === '')) throw new Error(`U+${code.toString(16)}: ${isWhitespace(code)}`);
+    }
   });
 });

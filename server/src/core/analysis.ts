@@ -7,11 +7,12 @@ import { undeclaredSpeakerFindings } from './declaredSpeakers';
 import type { Finding, RelatedPlace } from './findings';
 import { inconsistentSpeakerFindings } from './inconsistentSpeaker';
 import type { TranscriptModel, Turn } from './model';
-import { normalizeQuestion } from './normalize';
+import { headRangeOf, spokenPiecesOf, spokenTextOf, TURN_ASKS, TURN_CUT } from './model';
+import { copyInto, normalizeQuestion, normalizeSimpleInto } from './normalize';
 import { parseTranscript } from './parser';
 import { ruleLevel } from './rules';
 import { DEFAULT_SETTINGS, TranscriptSettings } from './settings';
-import { findSimilarPairs } from './similarity';
+import { CodeUnitTexts, findSimilarPairsIn } from './similarity';
 
 export interface SimilarQuestion {
   readonly turn: Turn;
@@ -36,48 +37,36 @@ export function analyzeText(text: string, settings: TranscriptSettings = DEFAULT
 /** Below this weighted length (a CJK character weighs 3) a question without a question mark is an interjection. */
 export const MIN_QUESTION_WEIGHT = 20;
 
-function isInterjection(key: string, question: Turn): boolean {
-  if (question.asks) return false;
-  let weight = 0;
-  for (let i = 0; i < key.length && weight < MIN_QUESTION_WEIGHT; i++) weight += key.charCodeAt(i) >= 0x2e80 ? 3 : 1;
-  return weight < MIN_QUESTION_WEIGHT;
-}
-
 export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
   const { settings } = model;
   const findings: Finding[] = [];
-  const questions = new Array<Turn>(model.exchanges.length);
-  const keys = new Array<string>(model.exchanges.length);
-  for (let i = 0; i < questions.length; i++) {
-    questions[i] = model.exchanges[i].question;
-    const key = normalizeQuestion(questions[i].spokenText);
-    // An interjection by a question label (`Q    Karoline —`, `Q    Thank you.`) is not compared:
-    // short, and asking nothing.
-    keys[i] = isInterjection(key, questions[i]) ? '' : key;
-  }
-  const copies = findCopies(keys);
+  const texts = normalizedQuestions(model);
+  const copies = findCopies(texts);
 
-  const duplicateGroups = groupDuplicates(questions, copies);
+  const duplicateGroups = groupDuplicates(model, copies);
   if (ruleLevel('duplicate-question', settings) !== 'off') for (const finding of duplicateFindings(duplicateGroups)) findings.push(finding);
 
   const similarQuestions = new Map<Turn, SimilarQuestion[]>();
   if (ruleLevel('similar-question', settings) !== 'off') {
-    for (const finding of similarFindings(questions, keys, copies.distinct, settings, similarQuestions)) findings.push(finding);
+    for (const finding of similarFindings(model, texts, copies.distinct, settings, similarQuestions)) findings.push(finding);
   }
 
   if (ruleLevel('unanswered-question', settings) !== 'off') {
-    for (const exchange of model.exchanges) {
-      if (exchange.answerCount > 0) continue;
-      const question = exchange.question;
-      const next = model.exchanges[exchange.index + 1]?.question;
+    const { exchangeTable, table } = model;
+    for (let e = 0; e < exchangeTable.count; e++) {
+      if (exchangeTable.answerCount[e] > 0) continue;
+      const question = exchangeTable.question[e];
+      const next = e + 1 < exchangeTable.count ? exchangeTable.question[e + 1] : -1;
+      const label = model.speakers[table.speaker[question]].label;
       findings.push({
         code: 'unanswered-question',
-        range: question.headRange,
-        message: next
-          ? `Question by ${question.speaker.label} is not answered before the next question (line ${next.line + 1}).`
-          : `Question by ${question.speaker.label} is not answered before the end of the transcript.`,
-        related: next ? [{ range: next.headRange, message: 'The next question' }] : [],
-        turnIndex: question.index,
+        range: headRangeOf(model, question),
+        message:
+          next >= 0
+            ? `Question by ${label} is not answered before the next question (line ${table.line[next] + 1}).`
+            : `Question by ${label} is not answered before the end of the transcript.`,
+        related: next >= 0 ? [{ range: headRangeOf(model, next), message: 'The next question' }] : [],
+        turnIndex: question,
       });
     }
   }
@@ -87,33 +76,129 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
   if (ruleLevel('inconsistent-speaker', settings) !== 'off') for (const finding of inconsistentSpeakerFindings(model)) findings.push(finding);
   if (ruleLevel('undeclared-speaker', settings) !== 'off') for (const finding of undeclaredSpeakerFindings(model)) findings.push(finding);
 
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.code.localeCompare(b.code));
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { model, findings, duplicateGroups, similarQuestions };
+}
+
+/** The normalized questions ({@link normalizedQuestions}) and a hash of each. */
+interface QuestionTexts extends CodeUnitTexts {
+  readonly hashes: Int32Array;
+}
+
+/**
+ * Every question's text in the form questions are compared in ({@link normalizeQuestion}), as
+ * UTF-16 units in one buffer (exchange e's question is `units[starts[e]..ends[e])`), without a
+ * string per question, and a hash of each. An interjection by a question label (`Q    Karoline —`,
+ * `Q    Thank you.`) gets an empty text: short and asking nothing, it is not compared.
+ */
+function normalizedQuestions(model: TranscriptModel): QuestionTexts {
+  const { exchangeTable, table } = model;
+  const { textStart, textEnd, flags } = table;
+  const text = model.lines.text;
+  const count = exchangeTable.count;
+  let capacity = 16;
+  for (let e = 0; e < count; e++) {
+    const q = exchangeTable.question[e];
+    capacity += textEnd[q] - textStart[q];
+  }
+  // The common path writes at most one unit per character of the text, so this is room enough
+  // unless NFKC expands something (`㈱` → `(株)`), when the buffer grows.
+  let units = new Uint16Array(capacity);
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const hashes = new Int32Array(count);
+  let at = 0;
+  for (let e = 0; e < count; e++) {
+    const q = exchangeTable.question[e];
+    let end = (flags[q] & TURN_CUT) === 0 ? normalizeSimpleInto(text, textStart[q], textEnd[q], units, at) : normalizePiecesInto(model, q, units, at);
+    if (end < 0) {
+      // The general path (NFKC), over the spoken text as a string.
+      const normal = normalizeQuestion(spokenTextOf(model, q));
+      if (at + normal.length > units.length) {
+        const bigger = new Uint16Array(units.length * 2 + normal.length);
+        bigger.set(units.subarray(0, at));
+        units = bigger;
+      }
+      end = copyInto(normal, units, at);
+    }
+    starts[e] = at;
+    if ((flags[q] & TURN_ASKS) === 0 && isInterjection(units, at, end)) end = at;
+    ends[e] = end;
+    hashes[e] = hashUnits(units, at, end);
+    at = end;
+  }
+  return { units, starts, ends, count, hashes };
+}
+
+/** The common-path normal form of a turn's spoken text, piece by piece (annotations and non-spoken spans cut out); -1 if a piece needs the general path. */
+function normalizePiecesInto(model: TranscriptModel, q: number, units: Uint16Array, at: number): number {
+  const pieces = spokenPiecesOf(model, q);
+  let end = at;
+  for (let k = 0; k < pieces.length && end >= 0; k += 2) end = normalizeSimpleInto(model.lines.text, pieces[k], pieces[k + 1], units, end);
+  return end;
+}
+
+/** A normalized question text too short to be one (a CJK character weighs 3). */
+function isInterjection(units: Uint16Array, from: number, to: number): boolean {
+  let weight = 0;
+  for (let i = from; i < to && weight < MIN_QUESTION_WEIGHT; i++) weight += units[i] >= 0x2e80 ? 3 : 1;
+  return weight < MIN_QUESTION_WEIGHT;
 }
 
 /** Which questions have the same normalized text: computed once, for the duplicate and the similar rules. */
 interface Copies {
-  /** For each question: the index of the first question with the same key, or -1 for an empty key. */
+  /** For each question (exchange): the first question with the same text, or -1 for an empty text. */
   readonly first: Int32Array;
-  /** For each question that is the first of its key: how many questions have that key. */
+  /** For each question that is the first of its text: how many questions have that text. */
   readonly count: Int32Array;
-  /** The questions that are the first of their key, in document order. */
+  /** The questions that are the first of their text, in document order. */
   readonly distinct: number[];
 }
 
-function findCopies(keys: string[]): Copies {
-  const firstOfKey = new Map<string, number>();
-  const first = new Int32Array(keys.length);
-  const count = new Int32Array(keys.length);
+/** Hash of `units[from..to)` (FNV-1a over the UTF-16 units, then mixed). */
+function hashUnits(units: Uint16Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ units[i], 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+function sameUnits(units: Uint16Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let i = 0; i < aEnd - a; i++) if (units[a + i] !== units[b + i]) return false;
+  return true;
+}
+
+/** Exact copies, by an open-addressing table of text hashes (verified unit by unit: no false copies). */
+function findCopies(texts: QuestionTexts): Copies {
+  const { units, starts, ends, count: n, hashes: textHashes } = texts;
+  const first = new Int32Array(n);
+  const count = new Int32Array(n);
   const distinct: number[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i] === '') {
-      first[i] = -1; // nothing to compare: a lone "?" or only an annotation
+  let bits = 4;
+  while (1 << bits < n * 2) bits++;
+  const mask = (1 << bits) - 1;
+  /** Slot → 1 + the first question of a text, 0 when empty. */
+  const slots = new Int32Array(1 << bits);
+  const hashes = new Int32Array(1 << bits);
+  for (let i = 0; i < n; i++) {
+    if (starts[i] === ends[i]) {
+      first[i] = -1; // nothing to compare: a lone "?", only an annotation, an interjection
       continue;
     }
-    const earlier = firstOfKey.get(keys[i]);
-    if (earlier === undefined) {
-      firstOfKey.set(keys[i], i);
+    const h = textHashes[i];
+    let slot = h & mask;
+    let earlier = -1;
+    for (; slots[slot] !== 0; slot = (slot + 1) & mask) {
+      const other = slots[slot] - 1;
+      if (hashes[slot] === h && sameUnits(units, starts[i], ends[i], starts[other], ends[other])) {
+        earlier = other;
+        break;
+      }
+    }
+    if (earlier < 0) {
+      slots[slot] = i + 1;
+      hashes[slot] = h;
       distinct.push(i);
       first[i] = i;
     } else first[i] = earlier;
@@ -122,17 +207,18 @@ function findCopies(keys: string[]): Copies {
   return { first, count, distinct };
 }
 
-function groupDuplicates(questions: Turn[], copies: Copies): Map<Turn, Turn[]> {
+function groupDuplicates(model: TranscriptModel, copies: Copies): Map<Turn, Turn[]> {
   const { first, count, distinct } = copies;
+  const question = model.exchangeTable.question;
   // Each group in document order, filled in one pass; then the map, group by group in order of
   // each group's first question.
   const groups = new Map<number, Turn[]>();
-  for (let i = 0; i < questions.length; i++) {
+  for (let i = 0; i < first.length; i++) {
     const f = first[i];
     if (f < 0 || count[f] < 2) continue;
     let group = groups.get(f);
     if (group === undefined) groups.set(f, (group = []));
-    group.push(questions[i]);
+    group.push(model.turn(question[i]));
   }
   const result = new Map<Turn, Turn[]>();
   for (const f of distinct) {
@@ -169,25 +255,29 @@ function duplicateFindings(groups: Map<Turn, Turn[]>): Finding[] {
 }
 
 function similarFindings(
-  questions: Turn[],
-  keys: string[],
+  model: TranscriptModel,
+  texts: QuestionTexts,
   /** Only the first of exact duplicates takes part; later copies are reported as duplicates. */
   distinct: number[],
   settings: TranscriptSettings,
   similarQuestions: Map<Turn, SimilarQuestion[]>,
 ): Finding[] {
-  const pairs = findSimilarPairs(
-    distinct.map((i) => keys[i]),
-    settings.similarQuestionThreshold,
-  );
+  const starts = new Int32Array(distinct.length);
+  const ends = new Int32Array(distinct.length);
+  for (let k = 0; k < distinct.length; k++) {
+    starts[k] = texts.starts[distinct[k]];
+    ends[k] = texts.ends[distinct[k]];
+  }
+  const pairs = findSimilarPairsIn({ units: texts.units, starts, ends, count: distinct.length }, settings.similarQuestionThreshold);
+  const questionOf = (k: number): Turn => model.turn(model.exchangeTable.question[distinct[k]]);
   const add = (turn: Turn, other: Turn, similarity: number): void => {
     const list = similarQuestions.get(turn) ?? [];
     list.push({ turn: other, similarity });
     similarQuestions.set(turn, list);
   };
   for (const pair of pairs) {
-    const earlier = questions[distinct[pair.first]];
-    const later = questions[distinct[pair.second]];
+    const earlier = questionOf(pair.first);
+    const later = questionOf(pair.second);
     add(earlier, later, pair.similarity);
     add(later, earlier, pair.similarity);
   }

@@ -32,3 +32,86 @@ export function scanAnnotations(text: string, from: number, to: number, found: (
     if (match[1].trim().split(/\s+/).length <= 4) found(match.index, end);
   }
 }
+
+/**
+ * The characters the parser needs to find anywhere in a document, found in one pass by the
+ * regular-expression engine's own search: carriage returns (line breaks other than LF), form feeds
+ * (page breaks), question marks and the brackets that open annotations.
+ */
+const MARK_CHARS = /[\r\f?？(\[（【]/g;
+
+/** Where the characters of {@link MARK_CHARS} are in a document, in order. */
+export class TextMarks {
+  /** Offsets of every mark, ascending (`offsets[0..count)`). */
+  offsets = new Int32Array(1024);
+  count = 0;
+  /** The document has a `\r` (CRLF or CR line breaks). */
+  carriageReturn = false;
+  /** Offsets of every form feed. */
+  readonly formFeeds: number[] = [];
+
+  constructor(text: string) {
+    MARK_CHARS.lastIndex = 0;
+    while (MARK_CHARS.test(text)) {
+      const at = MARK_CHARS.lastIndex - 1;
+      const code = text.charCodeAt(at);
+      if (code === 0x0d) this.carriageReturn = true;
+      else if (code === 0x0c) this.formFeeds.push(at);
+      else this.push(at);
+    }
+  }
+
+  private push(at: number): void {
+    if (this.count === this.offsets.length) {
+      const bigger = new Int32Array(this.offsets.length * 2);
+      bigger.set(this.offsets);
+      this.offsets = bigger;
+    }
+    this.offsets[this.count++] = at;
+  }
+}
+
+/** {@link ANNOTATION} anchored where it is tried. */
+const ANNOTATION_AT = new RegExp(ANNOTATION.source, 'uy');
+
+/**
+ * Visits the question marks and annotations of `text[from..to)` from the document's
+ * {@link TextMarks}: calls `questionMark` for every `?` and `？` (inside annotations too), and
+ * `annotation` for exactly the annotations {@link scanAnnotations} finds, in document order.
+ */
+export function scanMarks(
+  text: string,
+  marks: TextMarks,
+  from: number,
+  to: number,
+  questionMark: (at: number) => void,
+  annotation: (start: number, end: number) => void,
+): void {
+  const { offsets, count } = marks;
+  /** No annotation starts before the end of the previous one (as with a global search). */
+  let annotationFrom = from;
+  let annotations = true;
+  let k = 0;
+  while (k < count && offsets[k] < from) k++;
+  for (; k < count; k++) {
+    const at = offsets[k];
+    if (at >= to) break;
+    const code = text.charCodeAt(at);
+    if (code === 0x3f || code === 0xff1f) {
+      questionMark(at);
+      continue;
+    }
+    if (!annotations || at < annotationFrom) continue;
+    ANNOTATION_AT.lastIndex = at;
+    const match = ANNOTATION_AT.exec(text);
+    if (match === null) continue;
+    const end = at + match[0].length;
+    if (end > to) {
+      annotations = false;
+      continue;
+    }
+    if (gluedToWord(text, at, end)) continue; // a note may still start inside, as in `word([laughs])`
+    annotationFrom = end;
+    if (match[1].trim().split(/\s+/).length <= 4) annotation(at, end);
+  }
+}

@@ -43,6 +43,9 @@ const HAS_LETTER = /\p{L}/u;
 const LEADING_DASH = /^[-–—•·]/;
 const LOWER_WORD = /^\p{Ll}/u;
 
+/** How many recent labels {@link LabelScanner} compares a line with before slicing a new string. */
+const RECENT_LABELS = 8;
+
 /**
  * Scans lines for labels without allocating per line: the fields of the last successful `scan`
  * describe the label found. Label validity is cached per written label, since labels repeat.
@@ -62,7 +65,48 @@ export class LabelScanner {
   /** Written label → 0 (not a label), 1 (a label), 2 (a sentence-like label). */
   private readonly verdicts = new Map<string, number>();
 
+  /**
+   * The last few distinct labels seen, most recent first: a line whose label is one of them gets the
+   * very same string, without slicing a new one and hashing it (a transcript has few labels, each
+   * on thousands of lines).
+   */
+  private readonly recent: string[] = [];
+  /** The verdict ({@link verdictOf}) of each of {@link recent}. */
+  private readonly recentVerdicts: number[] = [];
+
   constructor(private readonly maxLength: number) {}
+
+  /** 0 (not a label), 1 (a label), 2 (a sentence-like label): decided once per written label. */
+  private verdictOf(label: string): number {
+    let verdict = this.verdicts.get(label);
+    if (verdict === undefined) {
+      verdict = isPlausibleLabel(label, this.maxLength) ? (isSentenceLike(label) ? 2 : 1) : 0;
+      this.verdicts.set(label, verdict);
+    }
+    return verdict;
+  }
+
+  /** Which of the recent labels is written at `text[start..end)`, or -1. */
+  private recentLabel(text: string, start: number, end: number): number {
+    const recent = this.recent;
+    for (let k = 0; k < recent.length; k++) {
+      const label = recent[k];
+      if (label.length === end - start && text.startsWith(label, start)) return k;
+    }
+    return -1;
+  }
+
+  /** Makes `label` the most recent label (index 0), with its verdict. */
+  private remember(label: string): string {
+    const { recent, recentVerdicts } = this;
+    if (recent.length === RECENT_LABELS) {
+      recent.pop();
+      recentVerdicts.pop();
+    }
+    recent.unshift(label);
+    recentVerdicts.unshift(this.verdictOf(label));
+    return label;
+  }
 
   /** Records a label found on the line (the fields a successful scan describes). */
   private found(label: string, labelStart: number, labelEnd: number, colonStart: number, colonEnd: number, textStart: number, style: LabelStyleCode): true {
@@ -152,13 +196,9 @@ export class LabelScanner {
       while (labelEnd > labelStart && isSpace(text.charCodeAt(labelEnd - 1))) labelEnd--;
     }
     if (labelEnd === labelStart) return false;
-    const label = text.slice(labelStart, labelEnd);
-
-    let verdict = this.verdicts.get(label);
-    if (verdict === undefined) {
-      verdict = isPlausibleLabel(label, this.maxLength) ? (isSentenceLike(label) ? 2 : 1) : 0;
-      this.verdicts.set(label, verdict);
-    }
+    const recent = this.recentLabel(text, labelStart, labelEnd);
+    const label = recent >= 0 ? this.recent[recent] : this.remember(text.slice(labelStart, labelEnd));
+    const verdict = this.recentVerdicts[recent >= 0 ? recent : 0];
     if (verdict === 0) return false;
     const colonEnd = colon + 1;
     const after = text.charCodeAt(colonEnd);
@@ -224,12 +264,7 @@ export class LabelScanner {
     if (labelEnd === i) return false;
     const label = text.slice(i, labelEnd);
     if (label.includes(':') || label.includes('：')) return false;
-    let verdict = this.verdicts.get(label);
-    if (verdict === undefined) {
-      verdict = isPlausibleLabel(label, this.maxLength) ? (isSentenceLike(label) ? 2 : 1) : 0;
-      this.verdicts.set(label, verdict);
-    }
-    if (verdict !== 1) return false;
+    if (this.verdictOf(label) !== 1) return false;
     this.timestampStart = timeStart;
     this.timestampEnd = end;
     return this.found(label, i, labelEnd, labelEnd, labelEnd, lineEnd, LabelStyleCode.Heading);
@@ -274,25 +309,25 @@ function isCloser(code: number): boolean {
 
 /** Where a time `H:MM`, `HH:MM:SS` or `HH:MM:SS.f` starting at `i` ends, or -1. */
 function timeAt(text: string, i: number, end: number): number {
-  let k = i;
-  const digits = (min: number, max: number): boolean => {
-    const from = k;
-    while (k < end && k - from < max && isDigitCode(text.charCodeAt(k))) k++;
-    return k - from >= min;
-  };
-  if (!digits(1, 2) || text.charCodeAt(k) !== 0x3a) return -1;
-  k++;
-  if (!digits(2, 2) || isDigitCode(text.charCodeAt(k))) return -1;
+  if (!isDigitCode(text.charCodeAt(i))) return -1; // most lines: no time at all
+  let k = digitsAt(text, i, end, 1, 2);
+  if (k < 0 || text.charCodeAt(k) !== 0x3a) return -1;
+  k = digitsAt(text, k + 1, end, 2, 2);
+  if (k < 0 || isDigitCode(text.charCodeAt(k))) return -1;
   if (text.charCodeAt(k) === 0x3a && isDigitCode(text.charCodeAt(k + 1))) {
-    k++;
-    if (!digits(2, 2) || isDigitCode(text.charCodeAt(k))) return -1;
+    k = digitsAt(text, k + 1, end, 2, 2);
+    if (k < 0 || isDigitCode(text.charCodeAt(k))) return -1;
   }
   const mark = text.charCodeAt(k);
-  if ((mark === 0x2e || mark === 0x2c) && isDigitCode(text.charCodeAt(k + 1))) {
-    k++;
-    digits(1, 3);
-  }
+  if ((mark === 0x2e || mark === 0x2c) && isDigitCode(text.charCodeAt(k + 1))) return Math.max(k + 1, digitsAt(text, k + 1, end, 1, 3));
   return k;
+}
+
+/** Where a run of `min` to `max` digits from `i` (before `end`) ends, or -1 if it is shorter than `min`. */
+function digitsAt(text: string, i: number, end: number, min: number, max: number): number {
+  let k = i;
+  while (k < end && k - i < max && isDigitCode(text.charCodeAt(k))) k++;
+  return k - i >= min ? k : -1;
 }
 
 /** The label at the start of one line, if any (a convenience over {@link LabelScanner}). */

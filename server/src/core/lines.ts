@@ -11,34 +11,38 @@ export class LineIndex {
   /** Offset where each line's content ends (before `\r`, `\n` or `\r\n`). */
   readonly ends: Int32Array;
 
-  constructor(readonly text: string) {
-    let starts = new Int32Array(1024);
-    let ends = new Int32Array(1024);
+  /**
+   * @param carriageReturn whether the text has a `\r`, when the caller knows (otherwise it is
+   *   looked for): without one, line breaks are found by the fast search for `\n` alone.
+   */
+  constructor(
+    readonly text: string,
+    carriageReturn: boolean = text.indexOf('\r') >= 0,
+  ) {
+    let starts: Int32Array = new Int32Array(1024);
+    let ends: Int32Array = new Int32Array(1024);
     let count = 0;
-    const push = (end: number, nextStart: number): void => {
-      if (count + 1 >= starts.length) {
-        const biggerStarts = new Int32Array(starts.length * 2);
-        biggerStarts.set(starts);
-        starts = biggerStarts;
-        const biggerEnds = new Int32Array(ends.length * 2);
-        biggerEnds.set(ends);
-        ends = biggerEnds;
+    if (!carriageReturn) {
+      // Only LF line breaks (the common case): indexOf is much faster than a loop over characters.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+        if (count + 1 >= starts.length) {
+          starts = grow(starts);
+          ends = grow(ends);
+        }
+        ends[count] = at;
+        starts[++count] = at + 1;
       }
-      ends[count] = end;
-      starts[++count] = nextStart;
-    };
-    if (text.indexOf('\r') < 0) {
-      // Only LF line breaks (the common case): indexOf is much faster than a regex.
-      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) push(at, at + 1);
     } else {
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
-        if (code === 0x0a) push(i, i + 1);
-        else if (code === 0x0d) {
-          const crlf = text.charCodeAt(i + 1) === 0x0a;
-          push(i, crlf ? i + 2 : i + 1);
-          if (crlf) i++;
+        if (code !== 0x0a && code !== 0x0d) continue;
+        if (count + 1 >= starts.length) {
+          starts = grow(starts);
+          ends = grow(ends);
         }
+        ends[count] = i;
+        if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++; // CRLF: one break
+        starts[++count] = i + 1;
       }
     }
     ends[count] = text.length;
@@ -61,8 +65,7 @@ export class LineIndex {
     for (let i = this.starts[line]; i < this.ends[line]; i++) {
       const code = text.charCodeAt(i);
       if (code === 0x20 || code === 0x09 || code === 0x3000) continue;
-      if (code < 0x80 && code > 0x0d) return false;
-      if (text[i].trim() !== '') return false;
+      if (!isWhitespace(code)) return false;
     }
     return true;
   }
@@ -100,6 +103,22 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** A copy of `array` twice as long. */
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** Whether a UTF-16 unit is whitespace as JavaScript's `trim` sees it (a BOM included). */
+export function isWhitespace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 export function lineRange(line: number, startCharacter: number, endCharacter: number): Range {

@@ -4,6 +4,7 @@
  * allocate millions of range objects up front. Every range is exact in UTF-16 columns.
  */
 import type { Range } from 'vscode-languageserver-types';
+import { LABEL_STYLES } from './labels';
 import { LineIndex, lineRange } from './lines';
 import type { TranscriptSettings } from './settings';
 
@@ -26,6 +27,13 @@ export interface Speaker {
   readonly forms: Map<string, number>;
   role: Role;
   roleSource: RoleSource;
+  /** Position in `model.speakers` (order of first appearance). */
+  readonly index: number;
+  /** How many turns the speaker has (`turns.length`, without making the list). */
+  readonly turnCount: number;
+  /** How many of them ask something (contain `?` or `？`). */
+  readonly askingCount: number;
+  /** The speaker's turns in document order (made on first use). */
   readonly turns: Turn[];
 }
 
@@ -57,42 +65,195 @@ export interface NonSpokenSpan {
   readonly end: number;
 }
 
+/** {@link TurnTable.flags}: the spoken text contains a question mark (`?` or `？`). */
+export const TURN_ASKS = 1;
+/** {@link TurnTable.flags}: the turn is a question (opens an exchange). */
+export const TURN_QUESTION = 2;
+/** {@link TurnTable.flags}: the turn has annotations or non-spoken spans (its spoken text is not one slice). */
+export const TURN_CUT = 4;
+
+/**
+ * Every turn of a document, column by column: one typed array per field, no object per turn. The
+ * parser fills it and the analyses read it; {@link Turn} objects are views made on demand. Columns
+ * are UTF-16 columns on the turn's label line; offsets are into the whole document.
+ */
+export class TurnTable {
+  count = 0;
+  /** Line of the label (0-based). */
+  readonly line: Int32Array;
+  /** Last non-blank line of the turn. */
+  readonly lastLine: Int32Array;
+  readonly labelStart: Int32Array;
+  readonly labelEnd: Int32Array;
+  readonly colonStart: Int32Array;
+  readonly colonEnd: Int32Array;
+  /** Columns of the timestamp, -1 when there is none. */
+  readonly timestampStart: Int32Array;
+  readonly timestampEnd: Int32Array;
+  /** Offsets of the turn's text (from after the colon to the end of the last line). */
+  readonly textStart: Int32Array;
+  readonly textEnd: Int32Array;
+  /** Index into `model.speakers`. */
+  readonly speaker: Int32Array;
+  /** Index into {@link labels}: the label as written. */
+  readonly label: Int32Array;
+  /** Index of the exchange the turn opens or belongs to; -1 before the first question. */
+  readonly exchange: Int32Array;
+  /** Index into `LABEL_STYLES` (labels.ts). */
+  readonly style: Uint8Array;
+  /** {@link TURN_ASKS} | {@link TURN_QUESTION} | {@link TURN_CUT}. */
+  readonly flags: Uint8Array;
+  /** Turn index → its annotations, for the few turns that have any. */
+  readonly annotations = new Map<number, Annotation[]>();
+  /** Turn index → its non-spoken spans, for the few turns that have any. */
+  readonly nonSpoken = new Map<number, NonSpokenSpan[]>();
+
+  constructor(
+    capacity: number,
+    /** Label id → the label as written. */
+    readonly labels: readonly string[],
+  ) {
+    this.line = new Int32Array(capacity);
+    this.lastLine = new Int32Array(capacity);
+    this.labelStart = new Int32Array(capacity);
+    this.labelEnd = new Int32Array(capacity);
+    this.colonStart = new Int32Array(capacity);
+    this.colonEnd = new Int32Array(capacity);
+    this.timestampStart = new Int32Array(capacity);
+    this.timestampEnd = new Int32Array(capacity);
+    this.textStart = new Int32Array(capacity);
+    this.textEnd = new Int32Array(capacity);
+    this.speaker = new Int32Array(capacity);
+    this.label = new Int32Array(capacity);
+    this.exchange = new Int32Array(capacity);
+    this.style = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  /** Column where the turn's head starts: the timestamp when it comes first, else the label. */
+  headStart(turn: number): number {
+    const timestamp = this.timestampStart[turn];
+    return timestamp >= 0 && timestamp < this.labelStart[turn] ? timestamp : this.labelStart[turn];
+  }
+}
+
+/**
+ * Exchanges column by column: a question (a turn index) and the turns after it until the next
+ * question. {@link Exchange} objects are views made on demand.
+ */
+export class ExchangeTable {
+  count = 0;
+  /** Turn index of the question. */
+  readonly question: Int32Array;
+  /** Turn index after the exchange's last turn. */
+  readonly end: Int32Array;
+  /** How many of the exchange's turns are spoken by answerers. */
+  readonly answerCount: Int32Array;
+
+  constructor(capacity: number) {
+    this.question = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.answerCount = new Int32Array(capacity);
+  }
+}
+
+/** A turn of a parsed document: a view of one row of the model's {@link TurnTable}. */
 export class Turn {
-  speaker!: Speaker;
+  constructor(
+    private readonly model: TranscriptModel,
+    readonly index: number,
+  ) {}
+
+  private get table(): TurnTable {
+    return this.model.table;
+  }
+
+  get speaker(): Speaker {
+    return this.model.speakers[this.table.speaker[this.index]];
+  }
+
   /** How the label is written (`Q:`, `*CHI:`, a bare `Q`, `Name  0:05`). */
-  labelStyle: LabelStyle = 'colon';
+  get labelStyle(): LabelStyle {
+    return LABEL_STYLES[this.table.style[this.index]];
+  }
+
   /** The spoken text contains a question mark (`?` or `？`). */
-  asks = false;
-  isQuestion = false;
+  get asks(): boolean {
+    return (this.table.flags[this.index] & TURN_ASKS) !== 0;
+  }
+
+  get isQuestion(): boolean {
+    return (this.table.flags[this.index] & TURN_QUESTION) !== 0;
+  }
+
   /** The exchange this turn opens or belongs to; undefined for turns before the first question. */
-  exchange: Exchange | undefined;
-  annotations: Annotation[] = NO_ANNOTATIONS;
+  get exchange(): Exchange | undefined {
+    const exchange = this.table.exchange[this.index];
+    return exchange < 0 ? undefined : this.model.exchange(exchange);
+  }
+
+  get annotations(): Annotation[] {
+    return this.table.annotations.get(this.index) ?? NO_ANNOTATIONS;
+  }
+
   /**
    * Spans of the text that are not speech (line-number margins, page furniture, CHAT dependent
    * tiers), in document order, inside `textStart..textEnd`, disjoint from the annotations.
    */
-  nonSpoken: NonSpokenSpan[] = NO_SPANS;
+  get nonSpoken(): NonSpokenSpan[] {
+    return this.table.nonSpoken.get(this.index) ?? NO_SPANS;
+  }
 
-  constructor(
-    private readonly lines: LineIndex,
-    readonly index: number,
-    /** Line of the label (0-based). */
-    readonly line: number,
-    /** Last non-blank line of the turn: lines without a label continue the turn above. */
-    readonly lastLine: number,
-    /** The label as written. */
-    readonly label: string,
-    /** Columns of the label on `line`. */
-    readonly labelStart: number,
-    readonly labelEnd: number,
-    /** Columns of the colon on `line`; an empty range right after the label when there is none (`Q    …`). */
-    readonly colonStart: number,
-    readonly colonEnd: number,
-    /** Offsets of the turn's text in the document (from after the colon to the end of `lastLine`). */
-    readonly textStart: number,
-    readonly textEnd: number,
-    readonly timestamp: { text: string; start: number; end: number } | undefined,
-  ) {}
+  /** Line of the label (0-based). */
+  get line(): number {
+    return this.table.line[this.index];
+  }
+
+  /** Last non-blank line of the turn: lines without a label continue the turn above. */
+  get lastLine(): number {
+    return this.table.lastLine[this.index];
+  }
+
+  /** The label as written. */
+  get label(): string {
+    return this.table.labels[this.table.label[this.index]];
+  }
+
+  /** Columns of the label on `line`. */
+  get labelStart(): number {
+    return this.table.labelStart[this.index];
+  }
+
+  get labelEnd(): number {
+    return this.table.labelEnd[this.index];
+  }
+
+  /** Columns of the colon on `line`; an empty range right after the label when there is none (`Q    …`). */
+  get colonStart(): number {
+    return this.table.colonStart[this.index];
+  }
+
+  get colonEnd(): number {
+    return this.table.colonEnd[this.index];
+  }
+
+  /** Offsets of the turn's text in the document (from after the colon to the end of `lastLine`). */
+  get textStart(): number {
+    return this.table.textStart[this.index];
+  }
+
+  get textEnd(): number {
+    return this.table.textEnd[this.index];
+  }
+
+  /** The timestamp (`00:01:23`) and its columns on `line`. */
+  get timestamp(): { text: string; start: number; end: number } | undefined {
+    const start = this.table.timestampStart[this.index];
+    if (start < 0) return undefined;
+    const end = this.table.timestampEnd[this.index];
+    const lineStart = this.model.lines.starts[this.line];
+    return { text: this.model.lines.text.slice(lineStart + start, lineStart + end), start, end };
+  }
 
   get labelRange(): Range {
     return lineRange(this.line, this.labelStart, this.labelEnd);
@@ -103,33 +264,34 @@ export class Turn {
   }
 
   get timestampRange(): Range | undefined {
-    return this.timestamp && lineRange(this.line, this.timestamp.start, this.timestamp.end);
+    const start = this.table.timestampStart[this.index];
+    return start < 0 ? undefined : lineRange(this.line, start, this.table.timestampEnd[this.index]);
   }
 
   get textRange(): Range {
-    return this.lines.rangeOf(this.textStart, this.textEnd);
+    return this.model.lines.rangeOf(this.textStart, this.textEnd);
   }
 
   /** From the label (or timestamp) to the end of the turn's last line: what a diagnostic underlines. */
   get range(): Range {
-    const startColumn = this.timestamp ? Math.min(this.timestamp.start, this.labelStart) : this.labelStart;
-    return { start: { line: this.line, character: startColumn }, end: { line: this.lastLine, character: this.lines.lineLength(this.lastLine) } };
+    const lastLine = this.lastLine;
+    return { start: { line: this.line, character: this.table.headStart(this.index) }, end: { line: lastLine, character: this.model.lines.lineLength(lastLine) } };
   }
 
   /** From the label (or timestamp) to the end of the label's line: what diagnostics and the outline select. */
   get headRange(): Range {
-    const startColumn = this.timestamp ? Math.min(this.timestamp.start, this.labelStart) : this.labelStart;
-    return lineRange(this.line, startColumn, this.lines.lineLength(this.line));
+    return headRangeOf(this.model, this.index);
   }
 
   /** Whole lines, from the start of the label line to the end of the last line. */
   get fullRange(): Range {
-    return { start: { line: this.line, character: 0 }, end: { line: this.lastLine, character: this.lines.lineLength(this.lastLine) } };
+    const lastLine = this.lastLine;
+    return { start: { line: this.line, character: 0 }, end: { line: lastLine, character: this.model.lines.lineLength(lastLine) } };
   }
 
   /** The text as written, including line breaks of continuation lines and non-spoken spans. */
   get rawText(): string {
-    return this.lines.text.slice(this.textStart, this.textEnd);
+    return this.model.lines.text.slice(this.textStart, this.textEnd);
   }
 
   /** Whether the label is followed by a colon (`Q:`), rather than written without one (`Q    …`). */
@@ -142,7 +304,7 @@ export class Turn {
    * (margins, page furniture, dependent tiers) left out.
    */
   get text(): string {
-    return this.without(this.nonSpoken, NO_ANNOTATIONS).replace(/\s+/g, ' ').trim();
+    return textWithout(this.model.lines.text, this.textStart, this.textEnd, this.nonSpoken, NO_ANNOTATIONS).replace(/\s+/g, ' ').trim();
   }
 
   /**
@@ -150,24 +312,68 @@ export class Turn {
    * (line-number margins, page furniture, CHAT dependent tiers). Questions are compared in this form.
    */
   get spokenText(): string {
-    return this.without(this.nonSpoken, this.annotations);
+    return spokenTextOf(this.model, this.index);
   }
+}
 
-  /** The text with two sorted, mutually disjoint lists of spans cut out. */
-  private without(a: ReadonlyArray<{ start: number; end: number }>, b: ReadonlyArray<{ start: number; end: number }>): string {
-    if (a.length === 0 && b.length === 0) return this.rawText;
-    const text = this.lines.text;
-    let result = '';
-    let from = this.textStart;
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-      const span = j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++];
-      if (span.start > from) result += text.slice(from, Math.min(span.start, this.textEnd));
-      if (span.end > from) from = span.end;
-    }
-    return from < this.textEnd ? result + text.slice(from, this.textEnd) : result;
+/** The head range of turn `index` (see {@link Turn.headRange}), straight from the table. */
+export function headRangeOf(model: TranscriptModel, index: number): Range {
+  const line = model.table.line[index];
+  return lineRange(line, model.table.headStart(index), model.lines.lineLength(line));
+}
+
+/** The spoken text of turn `index` (see {@link Turn.spokenText}), straight from the table. */
+export function spokenTextOf(model: TranscriptModel, index: number): string {
+  const { table } = model;
+  return textWithout(model.lines.text, table.textStart[index], table.textEnd[index], table.nonSpoken.get(index) ?? NO_SPANS, table.annotations.get(index) ?? NO_ANNOTATIONS);
+}
+
+/** `text[textStart..textEnd)` with two sorted, mutually disjoint lists of spans cut out. */
+function textWithout(
+  text: string,
+  textStart: number,
+  textEnd: number,
+  a: ReadonlyArray<{ start: number; end: number }>,
+  b: ReadonlyArray<{ start: number; end: number }>,
+): string {
+  if (a.length === 0 && b.length === 0) return text.slice(textStart, textEnd);
+  const pieces = piecesWithout(textStart, textEnd, a, b);
+  let result = '';
+  for (let k = 0; k < pieces.length; k += 2) result += text.slice(pieces[k], pieces[k + 1]);
+  return result;
+}
+
+/**
+ * What is left of `[textStart, textEnd)` with two sorted, mutually disjoint lists of spans cut out:
+ * the non-empty pieces as `[start, end, start, end, …]`, in order.
+ */
+function piecesWithout(
+  textStart: number,
+  textEnd: number,
+  a: ReadonlyArray<{ start: number; end: number }>,
+  b: ReadonlyArray<{ start: number; end: number }>,
+): number[] {
+  const pieces: number[] = [];
+  let from = textStart;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const span = j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++];
+    const pieceEnd = Math.min(span.start, textEnd);
+    if (pieceEnd > from) pieces.push(from, pieceEnd);
+    if (span.end > from) from = span.end;
   }
+  if (from < textEnd) pieces.push(from, textEnd);
+  return pieces;
+}
+
+/**
+ * The pieces of the document text that make up turn `index`'s spoken text ({@link Turn.spokenText}):
+ * `[start, end, start, end, …]` offsets, in order.
+ */
+export function spokenPiecesOf(model: TranscriptModel, index: number): number[] {
+  const { table } = model;
+  return piecesWithout(table.textStart[index], table.textEnd[index], table.nonSpoken.get(index) ?? NO_SPANS, table.annotations.get(index) ?? NO_ANNOTATIONS);
 }
 
 export interface Annotation {
@@ -178,45 +384,62 @@ export interface Annotation {
   readonly range: Range;
 }
 
+/** An annotation found by the parser: its text and range are made on first use. */
+export class InlineAnnotation implements Annotation {
+  constructor(
+    private readonly lines: LineIndex,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get text(): string {
+    return this.lines.text.slice(this.start, this.end);
+  }
+
+  get range(): Range {
+    return this.lines.rangeOf(this.start, this.end);
+  }
+}
+
 const NO_ANNOTATIONS: Annotation[] = [];
 const NO_SPANS: NonSpokenSpan[] = [];
 
 /**
- * A question and the turns after it until the next question. The lists are made on first use (and
- * kept): a 25 MB transcript has tens of thousands of exchanges, most never looked at one by one.
+ * A question and the turns after it until the next question: a view of one row of the model's
+ * {@link ExchangeTable}. The lists are made on first use (and kept).
  */
 export class Exchange {
   private turnList: Turn[] | undefined = undefined;
   private answerList: Turn[] | undefined = undefined;
 
   constructor(
-    /** Every turn of the document; this exchange's follow the question, up to `end` (exclusive). */
-    private readonly allTurns: readonly Turn[],
+    private readonly model: TranscriptModel,
     readonly index: number,
-    readonly question: Turn,
-    private readonly end: number,
-    /** How many of `turns` are spoken by answerers (`answers.length`, without making the list). */
-    readonly answerCount: number,
   ) {}
+
+  get question(): Turn {
+    return this.model.turn(this.model.exchangeTable.question[this.index]);
+  }
+
+  /** How many of `turns` are spoken by answerers (`answers.length`, without making the list). */
+  get answerCount(): number {
+    return this.model.exchangeTable.answerCount[this.index];
+  }
 
   /** Every turn after the question until the next question. */
   get turns(): Turn[] {
-    return (this.turnList ??= this.allTurns.slice(this.question.index + 1, this.end));
+    if (this.turnList === undefined) {
+      const { exchangeTable } = this.model;
+      const list: Turn[] = [];
+      for (let i = exchangeTable.question[this.index] + 1; i < exchangeTable.end[this.index]; i++) list.push(this.model.turn(i));
+      this.turnList = list;
+    }
+    return this.turnList;
   }
 
   /** The turns of `turns` spoken by answerers. */
   get answers(): Turn[] {
-    if (this.answerList === undefined) {
-      const turns = this.turns;
-      if (this.answerCount === turns.length) this.answerList = turns.slice();
-      else {
-        const answers = new Array<Turn>(this.answerCount);
-        let count = 0;
-        for (const turn of turns) if (turn.speaker.role === 'answerer') answers[count++] = turn;
-        this.answerList = answers;
-      }
-    }
-    return this.answerList;
+    return (this.answerList ??= this.turns.filter((turn) => turn.speaker.role === 'answerer'));
   }
 }
 
@@ -243,10 +466,20 @@ export interface TranscriptModel {
   readonly lines: LineIndex;
   readonly settings: TranscriptSettings;
   readonly preamble: Preamble | undefined;
+  /** Every turn's data, column by column (what the analyses read). */
+  readonly table: TurnTable;
+  /** Every exchange's data, column by column. */
+  readonly exchangeTable: ExchangeTable;
+  /** The view of turn `index` (always the same object for the same index). */
+  turn(index: number): Turn;
+  /** The view of exchange `index` (always the same object for the same index). */
+  exchange(index: number): Exchange;
+  /** Every turn, in document order (views, made on first use). */
   readonly turns: Turn[];
   /** In order of first appearance. */
   readonly speakers: Speaker[];
   readonly speakersByKey: Map<string, Speaker>;
+  /** Every exchange, in document order (views, made on first use). */
   readonly exchanges: Exchange[];
   /** Turns outside any exchange: before the first question (opening statements, chat). */
   readonly looseTurns: Turn[];
@@ -292,4 +525,123 @@ export interface DocumentLayoutInfo {
   readonly pageBreakLines: readonly number[];
   /** 0-based lines of page furniture: lone page numbers and repeated page headers and footers. */
   readonly furnitureLines: readonly number[];
+}
+
+/** The parts of a model the parser computes; the views are made from them on demand. */
+export interface ModelParts {
+  readonly lines: LineIndex;
+  readonly settings: TranscriptSettings;
+  readonly preamble: Preamble | undefined;
+  readonly table: TurnTable;
+  readonly exchangeTable: ExchangeTable;
+  readonly speakers: SpeakerRecord[];
+  readonly speakersByKey: Map<string, Speaker>;
+  readonly annotations: Annotation[];
+  readonly declaredSpeakers: DeclaredSpeaker[];
+  readonly appendix: Appendix | undefined;
+  readonly layout: DocumentLayoutInfo;
+}
+
+/** A speaker of a parsed document; its turn list is made on first use. */
+export class SpeakerRecord implements Speaker {
+  readonly forms = new Map<string, number>();
+  role: Role = 'answerer';
+  roleSource: RoleSource = 'default';
+  turnCount = 0;
+  askingCount = 0;
+  /** Set when the model is made. */
+  model: ParsedTranscript | undefined = undefined;
+
+  constructor(
+    readonly key: string,
+    public label: string,
+    readonly index: number,
+  ) {}
+
+  get turns(): Turn[] {
+    return this.model ? this.model.speakerTurns(this.index) : [];
+  }
+}
+
+/** A parsed transcript: the tables, and views of turns and exchanges made on demand. */
+export class ParsedTranscript implements TranscriptModel {
+  readonly lines: LineIndex;
+  readonly settings: TranscriptSettings;
+  readonly preamble: Preamble | undefined;
+  readonly table: TurnTable;
+  readonly exchangeTable: ExchangeTable;
+  readonly speakers: Speaker[];
+  readonly speakersByKey: Map<string, Speaker>;
+  readonly annotations: Annotation[];
+  readonly declaredSpeakers: DeclaredSpeaker[];
+  readonly appendix: Appendix | undefined;
+  readonly layout: DocumentLayoutInfo;
+  private readonly turnViews: Array<Turn | undefined> = [];
+  private readonly exchangeViews: Array<Exchange | undefined> = [];
+  private turnList: Turn[] | undefined;
+  private exchangeList: Exchange[] | undefined;
+  private looseList: Turn[] | undefined;
+  private turnsBySpeaker: Turn[][] | undefined;
+
+  constructor(parts: ModelParts) {
+    this.lines = parts.lines;
+    this.settings = parts.settings;
+    this.preamble = parts.preamble;
+    this.table = parts.table;
+    this.exchangeTable = parts.exchangeTable;
+    this.speakers = parts.speakers;
+    this.speakersByKey = parts.speakersByKey;
+    this.annotations = parts.annotations;
+    this.declaredSpeakers = parts.declaredSpeakers;
+    this.appendix = parts.appendix;
+    this.layout = parts.layout;
+    for (const speaker of parts.speakers) speaker.model = this;
+  }
+
+  turn(index: number): Turn {
+    return (this.turnViews[index] ??= new Turn(this, index));
+  }
+
+  exchange(index: number): Exchange {
+    return (this.exchangeViews[index] ??= new Exchange(this, index));
+  }
+
+  get turns(): Turn[] {
+    if (this.turnList === undefined) {
+      const list = new Array<Turn>(this.table.count);
+      for (let i = 0; i < list.length; i++) list[i] = this.turn(i);
+      this.turnList = list;
+    }
+    return this.turnList;
+  }
+
+  get exchanges(): Exchange[] {
+    if (this.exchangeList === undefined) {
+      const list = new Array<Exchange>(this.exchangeTable.count);
+      for (let i = 0; i < list.length; i++) list[i] = this.exchange(i);
+      this.exchangeList = list;
+    }
+    return this.exchangeList;
+  }
+
+  get looseTurns(): Turn[] {
+    if (this.looseList === undefined) {
+      const end = this.exchangeTable.count > 0 ? this.exchangeTable.question[0] : this.table.count;
+      const list: Turn[] = [];
+      for (let i = 0; i < end; i++) list.push(this.turn(i));
+      this.looseList = list;
+    }
+    return this.looseList;
+  }
+
+  /** The turns of speaker `index`; every speaker's list is made in one pass on first use. */
+  speakerTurns(index: number): Turn[] {
+    if (this.turnsBySpeaker === undefined) {
+      const lists: Turn[][] = this.speakers.map(() => []);
+      const { speaker, count } = this.table;
+      for (let i = 0; i < count; i++) lists[speaker[i]].push(this.turn(i));
+      this.turnsBySpeaker = lists;
+    }
+    return this.turnsBySpeaker[index] ?? [];
+  }
 }

@@ -32,38 +32,69 @@ export function normalizeQuestion(text: string): string {
   return normalizeSimple(text) ?? nfkc(text).toLowerCase().replace(NOT_WORD, '');
 }
 
+/** {@link simpleUnit}: the unit is dropped from the normal form. */
+const DROP = -1;
+/** {@link simpleUnit}: the unit needs the general path (NFKC with full Unicode tables). */
+const GENERAL = -2;
+
 /**
- * The same normal form, computed in one pass for the common text of transcripts: ASCII, CJK
- * ideographs, CJK punctuation and full-width ASCII. Returns undefined as soon as a character needs
- * the general path (NFKC with full Unicode tables).
+ * What the normal form makes of one UTF-16 unit, for the common text of transcripts (ASCII, CJK
+ * ideographs, CJK punctuation and full-width ASCII): the unit it becomes (lower-cased, full-width
+ * folded to ASCII as NFKC does), {@link DROP} or {@link GENERAL}.
+ */
+function simpleUnit(code: number): number {
+  if (code >= 0x4e00 && code <= 0x9fff) return code; // CJK unified ideograph: kept
+  if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0; // full-width ASCII → ASCII (as NFKC does)
+  else if ((code >= 0x3000 && code <= 0x3004) || (code >= 0x3008 && code <= 0x3020) || code === 0x3030 || (code >= 0x303d && code <= 0x303f) || code === 0xff5f || code === 0xff60) {
+    // CJK spaces, punctuation and symbols: dropped. (The rest of U+3000–303F holds letters,
+    // numbers and marks such as 々 〇 〡 〪, which take the general path.)
+    return DROP;
+  } else if (code >= 0x80) return GENERAL;
+  // ASCII: letters and digits kept (lower-cased), everything else dropped.
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return code;
+  if (code >= 0x41 && code <= 0x5a) return code + 32;
+  return DROP;
+}
+
+/**
+ * The same normal form, computed in one pass for the common text of transcripts. Returns undefined
+ * as soon as a character needs the general path.
  */
 function normalizeSimple(text: string): string | undefined {
   let result = '';
   let runStart = 0; // start of a run of characters kept as they are
   for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0x4e00 && code <= 0x9fff) continue; // CJK unified ideograph: kept
-    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0; // full-width ASCII → ASCII (as NFKC does)
-    else if ((code >= 0x3000 && code <= 0x3004) || (code >= 0x3008 && code <= 0x3020) || code === 0x3030 || (code >= 0x303d && code <= 0x303f) || code === 0xff5f || code === 0xff60) {
-      // CJK spaces, punctuation and symbols: dropped. (The rest of U+3000–303F holds letters,
-      // numbers and marks such as 々 〇 〡 〪, which take the general path.)
-      result += text.slice(runStart, i);
-      runStart = i + 1;
-      continue;
-    } else if (code >= 0x80) return undefined;
-    // ASCII: letters and digits kept (lower-cased), everything else dropped.
-    const isDigit = code >= 0x30 && code <= 0x39;
-    const isLower = code >= 0x61 && code <= 0x7a;
-    const isUpper = code >= 0x41 && code <= 0x5a;
-    if (isLower || isDigit) {
-      if (code === text.charCodeAt(i)) continue; // unchanged: stays in the run
-      result += text.slice(runStart, i) + String.fromCharCode(code);
-    } else if (isUpper) {
-      result += text.slice(runStart, i) + String.fromCharCode(code + 32);
-    } else {
-      result += text.slice(runStart, i);
-    }
+    const code = text.charCodeAt(i);
+    const unit = simpleUnit(code);
+    if (unit === code) continue; // unchanged: stays in the run
+    if (unit === GENERAL) return undefined;
+    result += text.slice(runStart, i);
+    if (unit !== DROP) result += String.fromCharCode(unit);
     runStart = i + 1;
   }
   return runStart === 0 ? text : result + text.slice(runStart);
+}
+
+/**
+ * Writes the normal form of `text[from..to)` ({@link normalizeQuestion}) into `out` from index
+ * `at`, without making a string, and returns the index after it, for the common text of
+ * transcripts; -1 as soon as a character needs the general path (what was written until then is
+ * to be ignored: use {@link normalizeQuestion}). `out` must have room for `to - from` units. Piece
+ * by piece, it gives the normal form of a text with spans cut out.
+ */
+export function normalizeSimpleInto(text: string, from: number, to: number, out: Uint16Array, at: number): number {
+  let k = at;
+  for (let i = from; i < to; i++) {
+    const unit = simpleUnit(text.charCodeAt(i));
+    if (unit >= 0) out[k++] = unit;
+    else if (unit === GENERAL) return -1;
+  }
+  return k;
+}
+
+/** Copies a string's units into `out` from `at`; the index after them, or -1 if they do not fit. */
+export function copyInto(text: string, out: Uint16Array, at: number): number {
+  if (at + text.length > out.length) return -1;
+  for (let j = 0; j < text.length; j++) out[at + j] = text.charCodeAt(j);
+  return at + text.length;
 }

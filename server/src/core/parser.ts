@@ -2,12 +2,12 @@
  * Parses a transcript string into a {@link TranscriptModel}. Pure and synchronous; linear in the
  * size of the text. Never throws on any input.
  */
-import { scanAnnotations } from './annotations';
-import { LABEL_STYLES, LabelScanner, LabelStyleCode } from './labels';
+import { scanMarks, TextMarks } from './annotations';
+import { LabelScanner, LabelStyleCode } from './labels';
 import { analyzeLayout, findClosingLines, findTrailingIndex, isLayoutBlank, Layout, LINE_FURNITURE, LINE_TEXT } from './layout';
 import { LineIndex } from './lines';
 import type { Annotation, Appendix, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
-import { Exchange, Turn } from './model';
+import { ExchangeTable, InlineAnnotation, ParsedTranscript, SpeakerRecord, TURN_ASKS, TURN_CUT, TURN_QUESTION, TurnTable } from './model';
 import { speakerKey } from './normalize';
 import { findDeclaredSpeakers } from './participants';
 import { assignRoles, isRoleLabel } from './roles';
@@ -85,8 +85,13 @@ class Labels {
   /** Key id → how many candidates have it. */
   readonly counts: number[] = [];
 
+  private lastLabel = '';
+  private lastId = -1;
+
   /** The id of a written label (interned on first sight, with its key). */
   labelId(label: string): number {
+    // The scanner hands out the same string for a label it saw recently: compared by identity first.
+    if (label === this.lastLabel) return this.lastId;
     let id = this.labelIds.get(label);
     if (id === undefined) {
       id = this.labels.length;
@@ -102,32 +107,102 @@ class Labels {
       }
       this.keyOfLabel.push(keyId);
     }
+    this.lastLabel = label;
+    this.lastId = id;
     return id;
   }
 }
 
 export function parseTranscript(text: string, settings: TranscriptSettings = DEFAULT_SETTINGS): TranscriptModel {
-  const lines = new LineIndex(text);
+  // Each step is its own function: each is then optimized on its own, and a rarely taken branch
+  // of one step (an appendix, a CHAT file) never sends another step's hot loop back to the interpreter.
+  const marks = new TextMarks(text);
+  const lines = new LineIndex(text, marks.carriageReturn);
   const bodyStartLine = frontMatterEnd(lines);
-  const layout = analyzeLayout(lines, bodyStartLine);
-  const { contentStarts, kinds } = layout;
+  const layout = analyzeLayout(lines, bodyStartLine, marks.formFeeds);
+  const chat = startsChatFile(text, lines, bodyStartLine);
 
-  // 1. Every line that starts with something shaped like a label. Page furniture is skipped, and so
-  //    are the continuation lines of tiers in a CHAT file (they start with a tab: `\tpro:refl|yourself ?`).
+  // 1. Every line that starts with something shaped like a label.
+  // (The steps fill objects made here rather than return new ones: V8 deoptimizes a long loop's
+  // code at a returned object literal it has no feedback for, again on every call.)
   const candidates = new Candidates(lines.lineCount);
   const names = new Labels();
-  const counts = names.counts;
-  const scanner = new LabelScanner(settings.maxLabelLength);
+  scanCandidates(text, lines, layout, bodyStartLine, settings.maxLabelLength, chat, candidates, names);
+  const roleLabels = new RoleLabels(names, settings);
+
+  // 2. A trailing word index or closing lines: not part of the last turn.
+  const appendix = findAppendix(lines, layout, candidates, names, roleLabels, bodyStartLine);
+  const bodyEndLine = appendix ? appendix.line : lines.lineCount;
+
+  // 3. Which candidates are turns.
+  const turnCandidates = selectTurns(lines, layout, candidates, names, roleLabels, bodyStartLine);
+  const firstTurnLine = turnCandidates.length > 0 ? candidates.line[turnCandidates[0]] : bodyEndLine;
+
+  // 4. Turns: a label line and the unlabelled lines after it, up to the next label.
+  const table = new TurnTable(turnCandidates.length, names.labels);
+  const speakers: SpeakerRecord[] = [];
+  const speakersByKey = new Map<string, Speaker>();
+  buildTurns(text, lines, layout, candidates, names, turnCandidates, bodyEndLine, table, speakers, speakersByKey);
+
+  // 5. Question marks and annotations, in one pass over the body: a turn asks when its spoken text
+  //    has a question mark; an annotation belongs to the turn that holds it (never inside a
+  //    non-spoken span: a `%com:` tier or a page footer).
+  const annotations = markTurns(text, lines, marks, table);
+  countAskingTurns(table, speakers);
+
+  // 6. Roles, then which turns are questions.
+  for (const speaker of speakers) speaker.label = mostFrequentForm(speaker.forms);
+  assignRoles(speakers, settings);
+  const questionCount = markQuestions(table, speakers);
+
+  // 7. Exchanges: a question and the turns after it until the next question.
+  const exchangeTable = buildExchanges(table, speakers, questionCount);
+
+  return new ParsedTranscript({
+    lines,
+    settings,
+    preamble: buildPreamble(lines, layout, firstTurnLine, bodyStartLine, candidates),
+    table,
+    exchangeTable,
+    speakers,
+    speakersByKey,
+    annotations,
+    declaredSpeakers: findDeclaredSpeakers(lines, 0, firstTurnLine),
+    appendix: appendix ? buildAppendix(lines, appendix.line, appendix.kind) : undefined,
+    layout: { lineNumberMargin: layout.lineNumberMargin, pageBreakLines: layout.pageBreakLines, furnitureLines: layout.furnitureLines },
+  });
+}
+
+/**
+ * Step 1: every line that starts with something shaped like a label. Page furniture is skipped, and
+ * so are the continuation lines of tiers in a CHAT file (they start with a tab: `\tpro:refl|yourself ?`).
+ */
+function scanCandidates(
+  text: string,
+  lines: LineIndex,
+  layout: Layout,
+  bodyStartLine: number,
+  maxLabelLength: number,
   /** A CHAT file (it opens with `@UTF8` / `@Begin`): its tiers continue on lines that start with a tab. */
-  const chat = startsChatFile(text, lines, bodyStartLine);
+  chat: boolean,
+  candidates: Candidates,
+  names: Labels,
+): void {
+  const { contentStarts, kinds } = layout;
+  const ends = lines.ends;
+  const lineCount = lines.lineCount;
+  const counts = names.counts;
+  const scanner = new LabelScanner(maxLabelLength);
   let inChatTier = false;
-  for (let line = bodyStartLine; line < lines.lineCount; line++) {
+  for (let line = bodyStartLine; line < lineCount; line++) {
     const start = contentStarts[line];
-    const end = lines.ends[line];
+    const end = ends[line];
     if (start === end) continue;
-    const first = text.charCodeAt(start);
-    if (inChatTier && first === 0x09) continue;
-    inChatTier = chat && (first === 0x25 || first === 0x40); // a `%mor:` tier or an `@` header
+    if (chat) {
+      const first = text.charCodeAt(start);
+      if (inChatTier && first === 0x09) continue;
+      inChatTier = first === 0x25 || first === 0x40; // a `%mor:` tier or an `@` header
+    }
     if (kinds !== undefined && kinds[line] !== LINE_TEXT) continue;
     if (!scanner.scan(text, start, end)) continue;
     if (scanner.style === LabelStyleCode.Chat) inChatTier = chat;
@@ -136,194 +211,271 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
     candidates.add(line, scanner, labelId, keyId);
     counts[keyId]++;
   }
+}
 
+/** Whether a speaker key is a role label (built in or configured), asked once per key. */
+class RoleLabels {
   /** Key id → 1 (a role label), 0 (not), -1 (not asked yet). */
-  const roleLabels = new Int8Array(names.keys.length).fill(-1);
-  const isRole = (key: number): boolean => {
-    if (roleLabels[key] < 0) roleLabels[key] = isRoleLabel(names.keys[key], settings) ? 1 : 0;
-    return roleLabels[key] === 1;
-  };
-  /** A label that recurs as a name (not a sentence) or is a role word: never mistaken for text. */
-  const isStrong = (i: number): boolean => isRole(candidates.key[i]) || (!candidates.sentenceLike[i] && counts[candidates.key[i]] >= 2);
+  private readonly verdicts: Int8Array;
 
-  // 2. A trailing word index (court transcripts) is not part of the last turn, and holds no labels.
-  //    A role letter without a colon counts here only when it recurs (an index has a section `A`).
+  constructor(
+    private readonly names: Labels,
+    private readonly settings: TranscriptSettings,
+  ) {
+    this.verdicts = new Int8Array(names.keys.length).fill(-1);
+  }
+
+  isRole(key: number): boolean {
+    if (this.verdicts[key] < 0) this.verdicts[key] = isRoleLabel(this.names.keys[key], this.settings) ? 1 : 0;
+    return this.verdicts[key] === 1;
+  }
+
+  /** A label that recurs as a name (not a sentence) or is a role word: never mistaken for text. */
+  isStrong(candidates: Candidates, i: number): boolean {
+    return this.isRole(candidates.key[i]) || (!candidates.sentenceLike[i] && this.names.counts[candidates.key[i]] >= 2);
+  }
+
+  recurringOrRole(candidates: Candidates, i: number): boolean {
+    return this.isRole(candidates.key[i]) || this.names.counts[candidates.key[i]] >= 2;
+  }
+}
+
+/**
+ * Step 2: a trailing word index (court transcripts) is not part of the last turn, and holds no
+ * labels; nor are closing lines (`7:37 P.M. EST`, `END`, `###`) after the last turn. Candidates in
+ * the appendix are dropped. A role letter without a colon counts as the last turn's label only when
+ * it recurs (an index has a section `A`).
+ */
+function findAppendix(
+  lines: LineIndex,
+  layout: Layout,
+  candidates: Candidates,
+  names: Labels,
+  roles: RoleLabels,
+  bodyStartLine: number,
+): { line: number; kind: Appendix['kind'] } | undefined {
+  const counts = names.counts;
   let lastStrong = candidates.length - 1;
   while (
     lastStrong >= 0 &&
-    !(isStrong(lastStrong) && (candidates.style[lastStrong] !== LabelStyleCode.Bare || counts[candidates.key[lastStrong]] >= 2))
+    !(roles.isStrong(candidates, lastStrong) && (candidates.style[lastStrong] !== LabelStyleCode.Bare || counts[candidates.key[lastStrong]] >= 2))
   ) {
     lastStrong--;
   }
-  //    Nor are closing lines (`7:37 P.M. EST`, `END`, `###`) after the last turn.
   const lastLabelLine = lastStrong >= 0 ? candidates.line[lastStrong] : bodyStartLine - 1;
-  let appendixKind: Appendix['kind'] = 'index';
-  let appendixLine = findTrailingIndex(lines, layout, lastLabelLine);
-  if (appendixLine < 0 && lastStrong >= 0) {
-    appendixLine = findClosingLines(lines, layout, lastLabelLine);
-    appendixKind = 'closing';
+  let kind: Appendix['kind'] = 'index';
+  let line = findTrailingIndex(lines, layout, lastLabelLine);
+  if (line < 0 && lastStrong >= 0) {
+    line = findClosingLines(lines, layout, lastLabelLine);
+    kind = 'closing';
   }
-  if (appendixLine >= 0) {
-    while (candidates.length > 0 && candidates.line[candidates.length - 1] >= appendixLine) {
-      counts[candidates.key[candidates.length - 1]]--;
-      candidates.pop();
-    }
+  if (line < 0) return undefined;
+  while (candidates.length > 0 && candidates.line[candidates.length - 1] >= line) {
+    counts[candidates.key[candidates.length - 1]]--;
+    candidates.pop();
   }
-  const bodyEndLine = appendixLine >= 0 ? appendixLine : lines.lineCount;
+  return { line, kind };
+}
 
-  // 3. Which candidates are turns. A label that recurs, or is a role label, starts the turns; a
-  //    one-off label before that (a title such as `某某微访谈：…`, an intro `以下为访谈实录：`) is preamble.
-  //    A sentence-like one-off label (`The reasons are as follows:`) continues the turn above, and so
-  //    does a one-off label on a line that continues a hard-wrapped sentence (`…five of President
-  //    Trump’s exceptional` / `Cabinet nominees: Secretary of State …`), and a one-off or sentence-like
-  //    label that starts with a lower-case letter (`drones: After research…`, `please the Court:`,
-  //    however often it recurs). A label alone on its line with a timestamp (`Sam  0:05`) counts only
-  //    when it recurs.
+/**
+ * Step 3: which candidates are turns (their indexes, in order). A label that recurs, or is a role
+ * label, starts the turns; a one-off label before that (a title such as `某某微访谈：…`, an intro
+ * `以下为访谈实录：`) is preamble. A sentence-like one-off label (`The reasons are as follows:`)
+ * continues the turn above, and so does a one-off label on a line that continues a hard-wrapped
+ * sentence (`…five of President Trump’s exceptional` / `Cabinet nominees: Secretary of State …`),
+ * and a one-off or sentence-like label that starts with a lower-case letter (`drones: After
+ * research…`, `please the Court:`, however often it recurs). A label alone on its line with a
+ * timestamp (`Sam  0:05`) counts only when it recurs.
+ */
+function selectTurns(lines: LineIndex, layout: Layout, candidates: Candidates, names: Labels, roles: RoleLabels, bodyStartLine: number): Int32Array {
+  const counts = names.counts;
   const rejected = new Uint8Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
-    if (isStrong(i)) continue;
+    if (roles.isStrong(candidates, i)) continue;
     const key = names.keys[candidates.key[i]];
     const oneOff = counts[candidates.key[i]] < 2;
     if (candidates.style[i] === LabelStyleCode.Heading) rejected[i] = 1;
     else if ((oneOff || candidates.sentenceLike[i]) && startsLowerCase(key)) rejected[i] = 1;
     else if (oneOff && continuesWrappedLine(lines, layout, candidates.line[i], bodyStartLine)) rejected[i] = 1;
   }
-  const recurringOrRole = (i: number): boolean => isRole(candidates.key[i]) || counts[candidates.key[i]] >= 2;
   let first = -1;
-  for (let i = 0; i < candidates.length && first < 0; i++) if (!rejected[i] && recurringOrRole(i)) first = i;
+  for (let i = 0; i < candidates.length && first < 0; i++) if (!rejected[i] && roles.recurringOrRole(candidates, i)) first = i;
   for (let i = 0; i < candidates.length && first < 0; i++) if (!rejected[i] && !candidates.sentenceLike[i]) first = i;
-  const turnCandidates: number[] = [];
+  const selected = new Int32Array(first >= 0 ? candidates.length - first : 0);
+  let count = 0;
   if (first >= 0) {
     for (let i = first; i < candidates.length; i++) {
-      if (!rejected[i] && (!candidates.sentenceLike[i] || recurringOrRole(i))) turnCandidates.push(i);
+      if (!rejected[i] && (!candidates.sentenceLike[i] || roles.recurringOrRole(candidates, i))) selected[count++] = i;
     }
   }
-  const firstTurnLine = turnCandidates.length > 0 ? candidates.line[turnCandidates[0]] : bodyEndLine;
+  return selected.subarray(0, count);
+}
 
-  // 4. Turns: a label line and the unlabelled lines after it, up to the next label.
-  const turns: Turn[] = [];
-  const speakersByKey = new Map<string, Speaker>();
-  const speakers: Speaker[] = [];
-  /** Key id → its speaker; label id → its turns; key id → its written forms (label ids) in order of first use. */
-  const speakerOfKey: Array<Speaker | undefined> = new Array(names.keys.length).fill(undefined);
+/**
+ * Step 4: one row of the turn table per selected candidate (no object per turn), and the speakers
+ * with their written forms and turn counts.
+ */
+function buildTurns(
+  text: string,
+  lines: LineIndex,
+  layout: Layout,
+  candidates: Candidates,
+  names: Labels,
+  turnCandidates: Int32Array,
+  bodyEndLine: number,
+  table: TurnTable,
+  speakers: SpeakerRecord[],
+  speakersByKey: Map<string, Speaker>,
+): void {
+  /** Key id → its speaker index (-1: none yet); label id → its turns; key id → its written forms (label ids) in order of first use. */
+  const speakerOfKey = new Int32Array(names.keys.length).fill(-1);
   const formCounts = new Int32Array(names.labels.length);
   const formsOfKey: number[][] = names.keys.map(() => []);
-  for (let n = 0; n < turnCandidates.length; n++) {
+  const turnCount = turnCandidates.length;
+  for (let n = 0; n < turnCount; n++) {
     const i = turnCandidates[n];
     const line = candidates.line[i];
     const keyId = candidates.key[i];
     const labelId = candidates.label[i];
-    const label = names.labels[labelId];
     const style = candidates.style[i];
-    const nextLine = n + 1 < turnCandidates.length ? candidates.line[turnCandidates[n + 1]] : bodyEndLine;
-    let lastLine = nextLine - 1;
-    while (lastLine > line && (lines.isBlank(lastLine) || isLayoutBlank(layout, lastLine) || (style === LabelStyleCode.Chat && isChatHeader(text, lines, lastLine)))) {
-      lastLine--;
-    }
+    const nextLine = n + 1 < turnCount ? candidates.line[turnCandidates[n + 1]] : bodyEndLine;
+    const lastLine = lastLineOfTurn(text, lines, layout, line, nextLine - 1, style === LabelStyleCode.Chat);
     const lineStart = lines.starts[line];
     const textStart = candidates.textStart[i];
     const timestampStart = candidates.timestampStart[i];
-    const turn = new Turn(
-      lines,
-      turns.length,
-      line,
-      lastLine,
-      label,
-      candidates.labelStart[i] - lineStart,
-      candidates.labelEnd[i] - lineStart,
-      candidates.colonStart[i] - lineStart,
-      candidates.colonEnd[i] - lineStart,
-      textStart,
-      Math.max(lines.ends[lastLine], textStart),
-      timestampStart < 0
-        ? undefined
-        : { text: text.slice(timestampStart, candidates.timestampEnd[i]), start: timestampStart - lineStart, end: candidates.timestampEnd[i] - lineStart },
-    );
-    turn.labelStyle = LABEL_STYLES[style];
+    table.line[n] = line;
+    table.lastLine[n] = lastLine;
+    table.labelStart[n] = candidates.labelStart[i] - lineStart;
+    table.labelEnd[n] = candidates.labelEnd[i] - lineStart;
+    table.colonStart[n] = candidates.colonStart[i] - lineStart;
+    table.colonEnd[n] = candidates.colonEnd[i] - lineStart;
+    table.timestampStart[n] = timestampStart < 0 ? -1 : timestampStart - lineStart;
+    table.timestampEnd[n] = timestampStart < 0 ? -1 : candidates.timestampEnd[i] - lineStart;
+    table.textStart[n] = textStart;
+    table.textEnd[n] = Math.max(lines.ends[lastLine], textStart);
+    table.label[n] = labelId;
+    table.style[n] = style;
+    table.exchange[n] = -1;
     if (lastLine > line) {
       const spans = nonSpokenSpans(text, lines, layout, line + 1, lastLine, style === LabelStyleCode.Chat);
-      if (spans.length > 0) turn.nonSpoken = spans;
+      if (spans.length > 0) {
+        table.nonSpoken.set(n, spans);
+        table.flags[n] |= TURN_CUT;
+      }
     }
     let speaker = speakerOfKey[keyId];
-    if (!speaker) {
+    if (speaker < 0) {
       const key = names.keys[keyId];
-      speaker = { key, label, forms: new Map(), role: 'answerer', roleSource: 'default', turns: [] };
+      speaker = speakers.length;
+      const record = new SpeakerRecord(key, names.labels[labelId], speaker);
       speakerOfKey[keyId] = speaker;
-      speakersByKey.set(key, speaker);
-      speakers.push(speaker);
+      speakersByKey.set(key, record);
+      speakers.push(record);
     }
     if (formCounts[labelId]++ === 0) formsOfKey[keyId].push(labelId);
-    speaker.turns.push(turn);
-    turn.speaker = speaker;
-    turns.push(turn);
+    table.speaker[n] = speaker;
   }
+  table.count = turnCount;
   for (let keyId = 0; keyId < formsOfKey.length; keyId++) {
     const speaker = speakerOfKey[keyId];
-    if (speaker) for (const labelId of formsOfKey[keyId]) speaker.forms.set(names.labels[labelId], formCounts[labelId]);
+    if (speaker < 0) continue;
+    for (const labelId of formsOfKey[keyId]) speakers[speaker].forms.set(names.labels[labelId], formCounts[labelId]);
   }
-  markAskingTurns(text, turns);
+  for (let n = 0; n < turnCount; n++) speakers[table.speaker[n]].turnCount++;
+}
 
-  // 5. Annotations, in one pass over the body, handed to the turn that holds them (never inside a
-  //    non-spoken span: a `%com:` tier or a page footer).
-  const annotations: Annotation[] = [];
-  if (turns.length > 0) {
-    let turnIndex = 0;
-    let spanIndex = 0;
-    scanAnnotations(text, turns[0].textStart, turns[turns.length - 1].textEnd, (start, end) => {
-      while (turnIndex < turns.length && turns[turnIndex].textEnd < end) {
-        turnIndex++;
-        spanIndex = 0;
-      }
-      const turn = turns[turnIndex];
-      if (!turn || start < turn.textStart) return; // inside a label line's prefix, not in text
-      const spans = turn.nonSpoken;
-      while (spanIndex < spans.length && spans[spanIndex].end <= start) spanIndex++;
-      if (spanIndex < spans.length && spans[spanIndex].start < end) return;
-      const annotation: Annotation = { text: text.slice(start, end), start, end, range: lines.rangeOf(start, end) };
-      if (turn.annotations.length === 0) turn.annotations = [];
-      turn.annotations.push(annotation);
-      annotations.push(annotation);
-    });
+/** The last line of a turn from `line` up to `last`: blank lines, blank layout lines and (for a CHAT main tier) header lines at its end are not part of it. */
+function lastLineOfTurn(text: string, lines: LineIndex, layout: Layout, line: number, last: number, chat: boolean): number {
+  let lastLine = last;
+  while (lastLine > line && (lines.isBlank(lastLine) || isLayoutBlank(layout, lastLine) || (chat && isChatHeader(text, lines, lastLine)))) lastLine--;
+  return lastLine;
+}
+
+function countAskingTurns(table: TurnTable, speakers: SpeakerRecord[]): void {
+  const { flags, speaker, count } = table;
+  for (let n = 0; n < count; n++) if (flags[n] & TURN_ASKS) speakers[speaker[n]].askingCount++;
+}
+
+/** Step 6: marks questions ({@link TURN_QUESTION}) by their speakers' roles; returns how many. */
+function markQuestions(table: TurnTable, speakers: readonly Speaker[]): number {
+  const { flags, speaker, count } = table;
+  /** Speaker index → 2 (every turn is a question), 1 (a turn that asks is), 0 (none is). */
+  const asks = new Uint8Array(speakers.length);
+  for (let s = 0; s < speakers.length; s++) asks[s] = speakers[s].role === 'questioner' ? 2 : speakers[s].role === 'interviewer' ? 1 : 0;
+  let questions = 0;
+  for (let n = 0; n < count; n++) {
+    const mode = asks[speaker[n]];
+    if (mode === 2 || (mode === 1 && flags[n] & TURN_ASKS)) {
+      flags[n] |= TURN_QUESTION;
+      questions++;
+    }
   }
+  return questions;
+}
 
-  // 6. Roles, then which turns are questions.
-  for (const speaker of speakers) speaker.label = mostFrequentForm(speaker.forms);
-  assignRoles(speakers, settings);
-  for (const turn of turns) {
-    const role = turn.speaker.role;
-    turn.isQuestion = role === 'questioner' || (role === 'interviewer' && turn.asks);
-  }
-
-  // 7. Exchanges: a question and the turns after it until the next question.
-  const exchanges: Exchange[] = [];
-  const looseTurns: Turn[] = [];
-  let firstQuestion = 0;
-  while (firstQuestion < turns.length && !turns[firstQuestion].isQuestion) firstQuestion++;
-  for (let k = 0; k < firstQuestion; k++) looseTurns.push(turns[k]);
-  for (let q = firstQuestion; q < turns.length; ) {
+/** Step 7: a question and the turns after it until the next question; sets each turn's exchange. */
+function buildExchanges(table: TurnTable, speakers: readonly Speaker[], questionCount: number): ExchangeTable {
+  const exchanges = new ExchangeTable(questionCount);
+  const { flags, speaker, count } = table;
+  const answers = new Uint8Array(speakers.length);
+  for (let s = 0; s < speakers.length; s++) answers[s] = speakers[s].role === 'answerer' ? 1 : 0;
+  for (let q = 0; q < count; q++) {
+    if ((flags[q] & TURN_QUESTION) === 0) continue;
+    const exchange = exchanges.count++;
     let next = q + 1;
     let answerCount = 0;
-    for (; next < turns.length && !turns[next].isQuestion; next++) if (turns[next].speaker.role === 'answerer') answerCount++;
-    const exchange = new Exchange(turns, exchanges.length, turns[q], next, answerCount);
-    exchanges.push(exchange);
-    for (let k = q; k < next; k++) turns[k].exchange = exchange;
-    q = next;
+    for (; next < count && (flags[next] & TURN_QUESTION) === 0; next++) answerCount += answers[speaker[next]];
+    exchanges.question[exchange] = q;
+    exchanges.end[exchange] = next;
+    exchanges.answerCount[exchange] = answerCount;
+    table.exchange.fill(exchange, q, next);
+    q = next - 1;
   }
+  return exchanges;
+}
 
-  return {
-    lines,
-    settings,
-    preamble: buildPreamble(lines, layout, firstTurnLine, bodyStartLine, candidates),
-    turns,
-    speakers,
-    speakersByKey,
-    exchanges,
-    looseTurns,
-    annotations,
-    declaredSpeakers: findDeclaredSpeakers(lines, 0, firstTurnLine),
-    appendix: appendixLine >= 0 ? buildAppendix(lines, appendixLine, appendixKind) : undefined,
-    layout: { lineNumberMargin: layout.lineNumberMargin, pageBreakLines: layout.pageBreakLines, furnitureLines: layout.furnitureLines },
+/**
+ * Sets {@link TURN_ASKS} on every turn whose spoken text has `?` or `？` (a mark inside a non-spoken
+ * span does not count: a `%mor:` tier repeats the utterance's `?`), and hands each annotation to
+ * the turn that holds it. One forward pass over the body; returns every annotation in order.
+ */
+function markTurns(text: string, lines: LineIndex, marks: TextMarks, table: TurnTable): Annotation[] {
+  const annotations: Annotation[] = [];
+  const { count, textStart, textEnd, flags } = table;
+  if (count === 0) return annotations;
+  /** Whether `[start, end)` overlaps a non-spoken span of turn `n`. */
+  const inNonSpoken = (n: number, start: number, end: number): boolean => {
+    const spans = table.nonSpoken.get(n);
+    if (spans === undefined) return false;
+    for (const span of spans) if (span.start < end && start < span.end) return true;
+    return false;
   };
+  let markTurn = 0;
+  let noteTurn = 0;
+  scanMarks(
+    text,
+    marks,
+    textStart[0],
+    textEnd[count - 1],
+    (at) => {
+      while (markTurn < count && textEnd[markTurn] <= at) markTurn++;
+      if (markTurn < count && at >= textStart[markTurn] && !inNonSpoken(markTurn, at, at + 1)) flags[markTurn] |= TURN_ASKS;
+    },
+    (start, end) => {
+      while (noteTurn < count && textEnd[noteTurn] < end) noteTurn++;
+      if (noteTurn >= count || start < textStart[noteTurn]) return; // inside a label line's prefix, not in text
+      if (inNonSpoken(noteTurn, start, end)) return;
+      const annotation = new InlineAnnotation(lines, start, end);
+      const list = table.annotations.get(noteTurn);
+      if (list) list.push(annotation);
+      else {
+        table.annotations.set(noteTurn, [annotation]);
+        table.flags[noteTurn] |= TURN_CUT;
+      }
+      annotations.push(annotation);
+    },
+  );
+  return annotations;
 }
 
 function buildAppendix(lines: LineIndex, firstLine: number, kind: Appendix['kind']): Appendix {
@@ -417,41 +569,6 @@ function nonSpokenSpans(text: string, lines: LineIndex, layout: Layout, from: nu
     if (tier !== undefined) push(tier, start, end);
   }
   return spans;
-}
-
-/**
- * Sets `turn.asks` (the spoken text contains `?` or `？`) for every turn in one forward pass: each
- * search starts where the previous one found its mark, so the whole text is scanned about once. A
- * mark inside a non-spoken span (a `%mor:` tier repeats the utterance's `?`) does not count.
- */
-function markAskingTurns(text: string, turns: Turn[]): void {
-  let ascii = -2;
-  let wide = -2;
-  for (const turn of turns) {
-    if (turn.nonSpoken.length > 0) {
-      turn.asks = spokenHasQuestionMark(text, turn);
-      continue;
-    }
-    if (ascii !== -1 && ascii < turn.textStart) ascii = text.indexOf('?', turn.textStart);
-    if (wide !== -1 && wide < turn.textStart) wide = text.indexOf('？', turn.textStart);
-    turn.asks = (ascii >= 0 && ascii < turn.textEnd) || (wide >= 0 && wide < turn.textEnd);
-  }
-}
-
-function spokenHasQuestionMark(text: string, turn: Turn): boolean {
-  let from = turn.textStart;
-  const check = (start: number, end: number): boolean => {
-    for (let k = start; k < end; k++) {
-      const code = text.charCodeAt(k);
-      if (code === 0x3f || code === 0xff1f) return true;
-    }
-    return false;
-  };
-  for (const span of turn.nonSpoken) {
-    if (check(from, span.start)) return true;
-    from = span.end;
-  }
-  return check(from, turn.textEnd);
 }
 
 /** YAML front matter (`---` on the first line up to the next `---` or `...`): the line after it, or 0. */

@@ -53,12 +53,7 @@ export function assignRole(speaker: Speaker, settings: TranscriptSettings): void
   if (QUESTION_LABELS.has(word)) return set('questioner', 'label');
   if (INTERVIEWER_LABELS.has(word) || hasInterviewerTitle(word)) return set('interviewer', 'label');
   if (ANSWER_LABELS.has(word)) return set('answerer', 'label');
-  const turns = speaker.turns;
-  if (turns.length >= 2) {
-    let asking = 0;
-    for (const turn of turns) if (turn.asks) asking++;
-    if (asking * 2 > turns.length) return set('interviewer', 'inferred');
-  }
+  if (speaker.turnCount >= 2 && speaker.askingCount * 2 > speaker.turnCount) return set('interviewer', 'inferred');
   set('answerer', 'default');
 }
 
@@ -81,12 +76,12 @@ export function assignRoles(speakers: readonly Speaker[], settings: TranscriptSe
   for (const speaker of speakers) assignRole(speaker, settings);
   const defaults = speakers.filter((speaker) => speaker.roleSource === 'default');
   if (defaults.length < 2) return;
-  const asking = defaults.map((speaker) => speaker.turns.reduce((sum, turn) => sum + (turn.asks ? 1 : 0), 0));
-  const totalTurns = defaults.reduce((sum, speaker) => sum + speaker.turns.length, 0);
+  const asking = defaults.map((speaker) => speaker.askingCount);
+  const totalTurns = defaults.reduce((sum, speaker) => sum + speaker.turnCount, 0);
   const totalAsking = asking.reduce((sum, value) => sum + value, 0);
   const promoted: Speaker[] = [];
   defaults.forEach((speaker, i) => {
-    const turns = speaker.turns.length;
+    const turns = speaker.turnCount;
     const otherTurns = totalTurns - turns;
     if (asking[i] < RELATIVE_MIN_ASKING || asking[i] < turns * RELATIVE_MIN_RATE || otherTurns < RELATIVE_MIN_OTHER_TURNS) return;
     // asking / turns >= FACTOR * otherAsking / otherTurns, without dividing.

@@ -138,7 +138,8 @@ export function identityGroups(model: TranscriptModel): IdentityGroup[] {
   const groups = order.map((root) => {
     const speakers = byRoot.get(root)!;
     // The common case, one speaker written one way: no pass over its turns.
-    if (speakers.length === 1 && speakers[0].forms.size === 1) return { speakers, forms: [{ label: speakers[0].turns[0].label, turns: speakers[0].turns }] };
+    // (The form's turns are the speaker's, asked for only when used: most callers never do.)
+    if (speakers.length === 1 && speakers[0].forms.size === 1) return { speakers, forms: [onlyForm(speakers[0])] };
     const forms = new Map<string, Turn[]>();
     const turns = speakers.length === 1 ? speakers[0].turns : speakers.flatMap((speaker) => speaker.turns).sort((a, b) => a.index - b.index);
     for (const turn of turns) {
@@ -152,6 +153,17 @@ export function identityGroups(model: TranscriptModel): IdentityGroup[] {
   });
   groupsCache.set(model, groups);
   return groups;
+}
+
+/** The one written form of a speaker written one way; its turns are the speaker's. */
+function onlyForm(speaker: Speaker): SpeakerForm {
+  const [label] = speaker.forms.keys();
+  return {
+    label,
+    get turns(): Turn[] {
+      return speaker.turns;
+    },
+  };
 }
 
 /** The group a speaker belongs to. */
