@@ -307,7 +307,12 @@ export function generateTranscript(options: GenerateOptions): GeneratedTranscrip
     if (chance(0.15)) answer();
   }
 
-  const text = lines.join('\n') + '\n';
+  // One join (with an empty last element for the final line break), not `join + '\n'`: the text is
+  // then one flat string, as a file read from disk or a document received over JSON-RPC is, rather
+  // than a concatenation V8 must flatten and then reach through on every character access.
+  lines.push('');
+  const text = lines.join('\n');
+  lines.pop();
   return {
     text,
     bytes,
