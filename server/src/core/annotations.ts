@@ -34,40 +34,27 @@ export function scanAnnotations(text: string, from: number, to: number, found: (
 }
 
 /**
- * The characters the parser needs to find anywhere in a document, found in one pass by the
- * regular-expression engine's own search: carriage returns (line breaks other than LF), form feeds
- * (page breaks), question marks and the brackets that open annotations.
+ * The characters the parser looks for in all of a document's text, found in one pass by the
+ * regular-expression engine's own search: question marks and the brackets that open annotations.
  */
-const MARK_CHARS = /[\r\f?？(\[（【]/g;
+const MARK_CHARS = /[?？(\[（【]/g;
 
 /** Where the characters of {@link MARK_CHARS} are in a document, in order. */
 export class TextMarks {
   /** Offsets of every mark, ascending (`offsets[0..count)`). */
   offsets = new Int32Array(1024);
   count = 0;
-  /** The document has a `\r` (CRLF or CR line breaks). */
-  carriageReturn = false;
-  /** Offsets of every form feed. */
-  readonly formFeeds: number[] = [];
 
   constructor(text: string) {
     MARK_CHARS.lastIndex = 0;
     while (MARK_CHARS.test(text)) {
-      const at = MARK_CHARS.lastIndex - 1;
-      const code = text.charCodeAt(at);
-      if (code === 0x0d) this.carriageReturn = true;
-      else if (code === 0x0c) this.formFeeds.push(at);
-      else this.push(at);
+      if (this.count === this.offsets.length) {
+        const bigger = new Int32Array(this.offsets.length * 2);
+        bigger.set(this.offsets);
+        this.offsets = bigger;
+      }
+      this.offsets[this.count++] = MARK_CHARS.lastIndex - 1;
     }
-  }
-
-  private push(at: number): void {
-    if (this.count === this.offsets.length) {
-      const bigger = new Int32Array(this.offsets.length * 2);
-      bigger.set(this.offsets);
-      this.offsets = bigger;
-    }
-    this.offsets[this.count++] = at;
   }
 }
 

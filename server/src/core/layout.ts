@@ -39,23 +39,12 @@ const FURNITURE_MIN_PAGES = 3;
 /** Page boundaries closer than this (in lines) are one page's (its page number, then a form feed). */
 const MIN_PAGE_LINES = 20;
 
-/**
- * @param formFeeds offsets of every form feed in the text, when the caller has them (otherwise
- *   they are looked for).
- */
-export function analyzeLayout(lines: LineIndex, firstLine: number, formFeeds?: readonly number[]): Layout {
+export function analyzeLayout(lines: LineIndex, firstLine: number): Layout {
   const { text } = lines;
   const count = lines.lineCount;
   const lineNumberMargin = detectLineNumberMargin(lines, firstLine);
 
-  const pageBreakLines: number[] = [];
-  const firstOffset = firstLine < count ? lines.starts[firstLine] : text.length;
-  const addPageBreak = (at: number): void => {
-    const line = lines.positionAt(at).line;
-    if (at === lines.starts[line]) pageBreakLines.push(line);
-  };
-  if (formFeeds === undefined) for (let at = text.indexOf('\f', firstOffset); at >= 0; at = text.indexOf('\f', at + 1)) addPageBreak(at);
-  else for (const at of formFeeds) if (at >= firstOffset) addPageBreak(at);
+  const pageBreakLines = lines.formFeedLines.filter((line) => line >= firstLine);
   if (!lineNumberMargin && pageBreakLines.length === 0) {
     return { contentStarts: lines.starts, kinds: undefined, lineNumberMargin, pageBreakLines, furnitureLines: [] };
   }

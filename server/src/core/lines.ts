@@ -10,15 +10,13 @@ export class LineIndex {
   readonly starts: Int32Array;
   /** Offset where each line's content ends (before `\r`, `\n` or `\r\n`). */
   readonly ends: Int32Array;
+  /** Lines that start with a form feed (a new page), in order: found with the line breaks, next to them. */
+  readonly formFeedLines: number[] = [];
 
-  /**
-   * @param carriageReturn whether the text has a `\r`, when the caller knows (otherwise it is
-   *   looked for): without one, line breaks are found by the fast search for `\n` alone.
-   */
-  constructor(
-    readonly text: string,
-    carriageReturn: boolean = text.indexOf('\r') >= 0,
-  ) {
+  constructor(readonly text: string) {
+    // Without a `\r` (the common case), line breaks are found by the fast search for `\n` alone.
+    const carriageReturn = text.indexOf('\r') >= 0;
+    if (text.charCodeAt(0) === 0x0c) this.formFeedLines.push(0);
     let starts: Int32Array = new Int32Array(1024);
     let ends: Int32Array = new Int32Array(1024);
     let count = 0;
@@ -31,6 +29,7 @@ export class LineIndex {
         }
         ends[count] = at;
         starts[++count] = at + 1;
+        if (text.charCodeAt(at + 1) === 0x0c) this.formFeedLines.push(count);
       }
     } else {
       for (let i = 0; i < text.length; i++) {
@@ -43,6 +42,7 @@ export class LineIndex {
         ends[count] = i;
         if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++; // CRLF: one break
         starts[++count] = i + 1;
+        if (text.charCodeAt(i + 1) === 0x0c) this.formFeedLines.push(count);
       }
     }
     ends[count] = text.length;

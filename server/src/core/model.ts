@@ -72,35 +72,49 @@ export const TURN_QUESTION = 2;
 /** {@link TurnTable.flags}: the turn has annotations or non-spoken spans (its spoken text is not one slice). */
 export const TURN_CUT = 4;
 
-/**
- * Every turn of a document, column by column: one typed array per field, no object per turn. The
- * parser fills it and the analyses read it; {@link Turn} objects are views made on demand. Columns
- * are UTF-16 columns on the turn's label line; offsets are into the whole document.
- */
-export class TurnTable {
-  count = 0;
+/** The columns of a {@link TurnTable} that come straight from the label scan (one row per turn). */
+export interface TurnLabelColumns {
   /** Line of the label (0-based). */
   readonly line: Int32Array;
-  /** Last non-blank line of the turn. */
-  readonly lastLine: Int32Array;
+  /** Offsets of the label, the colon (empty right after the label when there is none) and the timestamp (-1: none). */
   readonly labelStart: Int32Array;
   readonly labelEnd: Int32Array;
   readonly colonStart: Int32Array;
   readonly colonEnd: Int32Array;
-  /** Columns of the timestamp, -1 when there is none. */
   readonly timestampStart: Int32Array;
   readonly timestampEnd: Int32Array;
-  /** Offsets of the turn's text (from after the colon to the end of the last line). */
+  /** Offset where the turn's text starts (after the colon). */
   readonly textStart: Int32Array;
+  /** Index into `labels`: the label as written. */
+  readonly label: Int32Array;
+  /** Index into `LABEL_STYLES` (labels.ts). */
+  readonly style: Uint8Array;
+}
+
+/**
+ * Every turn of a document, column by column: one typed array per field, no object per turn. The
+ * parser fills it and the analyses read it; {@link Turn} objects are views made on demand. All
+ * positions are offsets into the whole document (columns are computed from them).
+ */
+export class TurnTable implements TurnLabelColumns {
+  readonly line: Int32Array;
+  readonly labelStart: Int32Array;
+  readonly labelEnd: Int32Array;
+  readonly colonStart: Int32Array;
+  readonly colonEnd: Int32Array;
+  readonly timestampStart: Int32Array;
+  readonly timestampEnd: Int32Array;
+  readonly textStart: Int32Array;
+  readonly label: Int32Array;
+  readonly style: Uint8Array;
+  /** Last non-blank line of the turn. */
+  readonly lastLine: Int32Array;
+  /** Offset where the turn's text ends (the end of its last line). */
   readonly textEnd: Int32Array;
   /** Index into `model.speakers`. */
   readonly speaker: Int32Array;
-  /** Index into {@link labels}: the label as written. */
-  readonly label: Int32Array;
   /** Index of the exchange the turn opens or belongs to; -1 before the first question. */
   readonly exchange: Int32Array;
-  /** Index into `LABEL_STYLES` (labels.ts). */
-  readonly style: Uint8Array;
   /** {@link TURN_ASKS} | {@link TURN_QUESTION} | {@link TURN_CUT}. */
   readonly flags: Uint8Array;
   /** Turn index → its annotations, for the few turns that have any. */
@@ -109,31 +123,39 @@ export class TurnTable {
   readonly nonSpoken = new Map<number, NonSpokenSpan[]>();
 
   constructor(
-    capacity: number,
+    readonly lines: LineIndex,
     /** Label id → the label as written. */
     readonly labels: readonly string[],
+    readonly count: number,
+    /** Columns from the label scan, `count` rows each (may be views of the scan's own arrays). */
+    columns: TurnLabelColumns,
   ) {
-    this.line = new Int32Array(capacity);
-    this.lastLine = new Int32Array(capacity);
-    this.labelStart = new Int32Array(capacity);
-    this.labelEnd = new Int32Array(capacity);
-    this.colonStart = new Int32Array(capacity);
-    this.colonEnd = new Int32Array(capacity);
-    this.timestampStart = new Int32Array(capacity);
-    this.timestampEnd = new Int32Array(capacity);
-    this.textStart = new Int32Array(capacity);
-    this.textEnd = new Int32Array(capacity);
-    this.speaker = new Int32Array(capacity);
-    this.label = new Int32Array(capacity);
-    this.exchange = new Int32Array(capacity);
-    this.style = new Uint8Array(capacity);
-    this.flags = new Uint8Array(capacity);
+    this.line = columns.line;
+    this.labelStart = columns.labelStart;
+    this.labelEnd = columns.labelEnd;
+    this.colonStart = columns.colonStart;
+    this.colonEnd = columns.colonEnd;
+    this.timestampStart = columns.timestampStart;
+    this.timestampEnd = columns.timestampEnd;
+    this.textStart = columns.textStart;
+    this.label = columns.label;
+    this.style = columns.style;
+    this.lastLine = new Int32Array(count);
+    this.textEnd = new Int32Array(count);
+    this.speaker = new Int32Array(count);
+    this.exchange = new Int32Array(count).fill(-1);
+    this.flags = new Uint8Array(count);
+  }
+
+  /** Column on the label's line of an offset on it. */
+  column(turn: number, offset: number): number {
+    return offset - this.lines.starts[this.line[turn]];
   }
 
   /** Column where the turn's head starts: the timestamp when it comes first, else the label. */
   headStart(turn: number): number {
     const timestamp = this.timestampStart[turn];
-    return timestamp >= 0 && timestamp < this.labelStart[turn] ? timestamp : this.labelStart[turn];
+    return this.column(turn, timestamp >= 0 && timestamp < this.labelStart[turn] ? timestamp : this.labelStart[turn]);
   }
 }
 
@@ -221,20 +243,20 @@ export class Turn {
 
   /** Columns of the label on `line`. */
   get labelStart(): number {
-    return this.table.labelStart[this.index];
+    return this.table.column(this.index, this.table.labelStart[this.index]);
   }
 
   get labelEnd(): number {
-    return this.table.labelEnd[this.index];
+    return this.table.column(this.index, this.table.labelEnd[this.index]);
   }
 
   /** Columns of the colon on `line`; an empty range right after the label when there is none (`Q    …`). */
   get colonStart(): number {
-    return this.table.colonStart[this.index];
+    return this.table.column(this.index, this.table.colonStart[this.index]);
   }
 
   get colonEnd(): number {
-    return this.table.colonEnd[this.index];
+    return this.table.column(this.index, this.table.colonEnd[this.index]);
   }
 
   /** Offsets of the turn's text in the document (from after the colon to the end of `lastLine`). */
@@ -251,8 +273,7 @@ export class Turn {
     const start = this.table.timestampStart[this.index];
     if (start < 0) return undefined;
     const end = this.table.timestampEnd[this.index];
-    const lineStart = this.model.lines.starts[this.line];
-    return { text: this.model.lines.text.slice(lineStart + start, lineStart + end), start, end };
+    return { text: this.model.lines.text.slice(start, end), start: this.table.column(this.index, start), end: this.table.column(this.index, end) };
   }
 
   get labelRange(): Range {
@@ -265,7 +286,7 @@ export class Turn {
 
   get timestampRange(): Range | undefined {
     const start = this.table.timestampStart[this.index];
-    return start < 0 ? undefined : lineRange(this.line, start, this.table.timestampEnd[this.index]);
+    return start < 0 ? undefined : lineRange(this.line, this.table.column(this.index, start), this.table.column(this.index, this.table.timestampEnd[this.index]));
   }
 
   get textRange(): Range {

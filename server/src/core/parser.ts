@@ -7,7 +7,7 @@ import { LabelScanner, LabelStyleCode } from './labels';
 import { analyzeLayout, findClosingLines, findTrailingIndex, isLayoutBlank, Layout, LINE_FURNITURE, LINE_TEXT } from './layout';
 import { LineIndex } from './lines';
 import type { Annotation, Appendix, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
-import { ExchangeTable, InlineAnnotation, ParsedTranscript, SpeakerRecord, TURN_ASKS, TURN_CUT, TURN_QUESTION, TurnTable } from './model';
+import { ExchangeTable, InlineAnnotation, ParsedTranscript, SpeakerRecord, TURN_ASKS, TURN_CUT, TURN_QUESTION, TurnLabelColumns, TurnTable } from './model';
 import { speakerKey } from './normalize';
 import { findDeclaredSpeakers } from './participants';
 import { assignRoles, isRoleLabel } from './roles';
@@ -117,9 +117,9 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   // Each step is its own function: each is then optimized on its own, and a rarely taken branch
   // of one step (an appendix, a CHAT file) never sends another step's hot loop back to the interpreter.
   const marks = new TextMarks(text);
-  const lines = new LineIndex(text, marks.carriageReturn);
+  const lines = new LineIndex(text);
   const bodyStartLine = frontMatterEnd(lines);
-  const layout = analyzeLayout(lines, bodyStartLine, marks.formFeeds);
+  const layout = analyzeLayout(lines, bodyStartLine);
   const chat = startsChatFile(text, lines, bodyStartLine);
 
   // 1. Every line that starts with something shaped like a label.
@@ -139,10 +139,12 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   const firstTurnLine = turnCandidates.length > 0 ? candidates.line[turnCandidates[0]] : bodyEndLine;
 
   // 4. Turns: a label line and the unlabelled lines after it, up to the next label.
-  const table = new TurnTable(turnCandidates.length, names.labels);
+  const table = new TurnTable(lines, names.labels, turnCandidates.length, turnColumns(candidates, turnCandidates));
   const speakers: SpeakerRecord[] = [];
   const speakersByKey = new Map<string, Speaker>();
-  buildTurns(text, lines, layout, candidates, names, turnCandidates, bodyEndLine, table, speakers, speakersByKey);
+  const keyOfTurn = new Int32Array(turnCandidates.length);
+  for (let n = 0; n < turnCandidates.length; n++) keyOfTurn[n] = candidates.key[turnCandidates[n]];
+  buildTurns(text, lines, layout, names, keyOfTurn, bodyEndLine, table, speakers, speakersByKey);
 
   // 5. Question marks and annotations, in one pass over the body: a turn asks when its spoken text
   //    has a question mark; an annotation belongs to the turn that holds it (never inside a
@@ -312,16 +314,58 @@ function selectTurns(lines: LineIndex, layout: Layout, candidates: Candidates, n
 }
 
 /**
- * Step 4: one row of the turn table per selected candidate (no object per turn), and the speakers
- * with their written forms and turn counts.
+ * The label columns of the turns, from the selected candidates: views of the candidates' own
+ * arrays when the selection is one run (the common case: every candidate after the preamble is a
+ * turn), else copies.
+ */
+function turnColumns(candidates: Candidates, selected: Int32Array): TurnLabelColumns {
+  const count = selected.length;
+  const first = count > 0 ? selected[0] : 0;
+  if (count === 0 || selected[count - 1] - first === count - 1) {
+    return {
+      line: candidates.line.subarray(first, first + count),
+      labelStart: candidates.labelStart.subarray(first, first + count),
+      labelEnd: candidates.labelEnd.subarray(first, first + count),
+      colonStart: candidates.colonStart.subarray(first, first + count),
+      colonEnd: candidates.colonEnd.subarray(first, first + count),
+      timestampStart: candidates.timestampStart.subarray(first, first + count),
+      timestampEnd: candidates.timestampEnd.subarray(first, first + count),
+      textStart: candidates.textStart.subarray(first, first + count),
+      label: candidates.label.subarray(first, first + count),
+      style: candidates.style.subarray(first, first + count),
+    };
+  }
+  const pick = (column: Int32Array): Int32Array => {
+    const picked = new Int32Array(count);
+    for (let k = 0; k < count; k++) picked[k] = column[selected[k]];
+    return picked;
+  };
+  const style = new Uint8Array(count);
+  for (let k = 0; k < count; k++) style[k] = candidates.style[selected[k]];
+  return {
+    line: pick(candidates.line),
+    labelStart: pick(candidates.labelStart),
+    labelEnd: pick(candidates.labelEnd),
+    colonStart: pick(candidates.colonStart),
+    colonEnd: pick(candidates.colonEnd),
+    timestampStart: pick(candidates.timestampStart),
+    timestampEnd: pick(candidates.timestampEnd),
+    textStart: pick(candidates.textStart),
+    label: pick(candidates.label),
+    style,
+  };
+}
+
+/**
+ * Step 4: the rest of each turn's row (its last line, where its text ends, its speaker, its
+ * non-spoken spans), and the speakers with their written forms and turn counts.
  */
 function buildTurns(
   text: string,
   lines: LineIndex,
   layout: Layout,
-  candidates: Candidates,
   names: Labels,
-  turnCandidates: Int32Array,
+  keyOfTurn: Int32Array,
   bodyEndLine: number,
   table: TurnTable,
   speakers: SpeakerRecord[],
@@ -331,33 +375,19 @@ function buildTurns(
   const speakerOfKey = new Int32Array(names.keys.length).fill(-1);
   const formCounts = new Int32Array(names.labels.length);
   const formsOfKey: number[][] = names.keys.map(() => []);
-  const turnCount = turnCandidates.length;
-  for (let n = 0; n < turnCount; n++) {
-    const i = turnCandidates[n];
-    const line = candidates.line[i];
-    const keyId = candidates.key[i];
-    const labelId = candidates.label[i];
-    const style = candidates.style[i];
-    const nextLine = n + 1 < turnCount ? candidates.line[turnCandidates[n + 1]] : bodyEndLine;
-    const lastLine = lastLineOfTurn(text, lines, layout, line, nextLine - 1, style === LabelStyleCode.Chat);
-    const lineStart = lines.starts[line];
-    const textStart = candidates.textStart[i];
-    const timestampStart = candidates.timestampStart[i];
-    table.line[n] = line;
-    table.lastLine[n] = lastLine;
-    table.labelStart[n] = candidates.labelStart[i] - lineStart;
-    table.labelEnd[n] = candidates.labelEnd[i] - lineStart;
-    table.colonStart[n] = candidates.colonStart[i] - lineStart;
-    table.colonEnd[n] = candidates.colonEnd[i] - lineStart;
-    table.timestampStart[n] = timestampStart < 0 ? -1 : timestampStart - lineStart;
-    table.timestampEnd[n] = timestampStart < 0 ? -1 : candidates.timestampEnd[i] - lineStart;
-    table.textStart[n] = textStart;
-    table.textEnd[n] = Math.max(lines.ends[lastLine], textStart);
-    table.label[n] = labelId;
-    table.style[n] = style;
-    table.exchange[n] = -1;
+  const { count, line: lineOf, style: styleOf, label: labelOf, textStart: textStartOf, lastLine: lastLineOf, textEnd: textEndOf, speaker: speakerOf } = table;
+  const ends = lines.ends;
+  for (let n = 0; n < count; n++) {
+    const line = lineOf[n];
+    const keyId = keyOfTurn[n];
+    const labelId = labelOf[n];
+    const chat = styleOf[n] === LabelStyleCode.Chat;
+    const nextLine = n + 1 < count ? lineOf[n + 1] : bodyEndLine;
+    const lastLine = lastLineOfTurn(text, lines, layout, line, nextLine - 1, chat);
+    lastLineOf[n] = lastLine;
+    textEndOf[n] = Math.max(ends[lastLine], textStartOf[n]);
     if (lastLine > line) {
-      const spans = nonSpokenSpans(text, lines, layout, line + 1, lastLine, style === LabelStyleCode.Chat);
+      const spans = nonSpokenSpans(text, lines, layout, line + 1, lastLine, chat);
       if (spans.length > 0) {
         table.nonSpoken.set(n, spans);
         table.flags[n] |= TURN_CUT;
@@ -373,15 +403,14 @@ function buildTurns(
       speakers.push(record);
     }
     if (formCounts[labelId]++ === 0) formsOfKey[keyId].push(labelId);
-    table.speaker[n] = speaker;
+    speakerOf[n] = speaker;
   }
-  table.count = turnCount;
   for (let keyId = 0; keyId < formsOfKey.length; keyId++) {
     const speaker = speakerOfKey[keyId];
     if (speaker < 0) continue;
     for (const labelId of formsOfKey[keyId]) speakers[speaker].forms.set(names.labels[labelId], formCounts[labelId]);
   }
-  for (let n = 0; n < turnCount; n++) speakers[table.speaker[n]].turnCount++;
+  for (let n = 0; n < count; n++) speakers[speakerOf[n]].turnCount++;
 }
 
 /** The last line of a turn from `line` up to `last`: blank lines, blank layout lines and (for a CHAT main tier) header lines at its end are not part of it. */
