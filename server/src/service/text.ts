@@ -5,10 +5,19 @@ export function shorten(text: string, max: number): string {
   // Only the start matters: fold at most a few times `max` UTF-16 units, not a whole long turn.
   let cut = Math.min(text.length, max * 4 + 16);
   if (cut < text.length && /[\ud800-\udbff]/.test(text[cut - 1])) cut--; // never split a surrogate pair
-  const head = text.slice(0, cut);
-  const oneLine = head.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(oneLine);
-  return chars.length <= max ? oneLine : chars.slice(0, max - 1).join('').trimEnd() + '…';
+  const oneLine = text.slice(0, cut).replace(/\s+/g, ' ').trim();
+  // Count characters (code points: an emoji is one, never split) without an array of them.
+  let characters = 0;
+  let keep = 0; // where the first `max - 1` characters end
+  for (let i = 0; i < oneLine.length && characters <= max; i++) {
+    const code = oneLine.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = oneLine.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    if (++characters === max - 1) keep = i + 1;
+  }
+  return characters <= max ? oneLine : oneLine.slice(0, keep).trimEnd() + '…';
 }
 
 /** Escapes text for Markdown (hover contents). */

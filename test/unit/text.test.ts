@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { shorten } from '../../server/src/service/text';
+
+/** The definition: one line, whitespace folded, at most `max` characters (code points), an ellipsis when cut. */
+function reference(text: string, max: number): string {
+  let cut = Math.min(text.length, max * 4 + 16);
+  if (cut < text.length && /[\ud800-\udbff]/.test(text[cut - 1])) cut--;
+  const oneLine = text.slice(0, cut).replace(/\s+/g, ' ').trim();
+  const chars = Array.from(oneLine);
+  return chars.length <= max ? oneLine : chars.slice(0, max - 1).join('').trimEnd() + '…';
+}
+
+describe('shorten', () => {
+  it('keeps short text, folds whitespace and cuts long text with an ellipsis', () => {
+    expect(shorten('  What   is\nthe plan?  ', 60)).toBe('What is the plan?');
+    expect(shorten('请问城市马拉松的报名人数是多少？', 8)).toBe('请问城市马拉松…');
+    expect(shorten('ab😀cdef', 4)).toBe('ab😀…');
+    expect(shorten('abc', 3)).toBe('abc');
+  });
+
+  it('counts code points as the string iterator does (emoji and lone surrogates), for any text', () => {
+    const text = fc.array(fc.oneof(fc.constantFrom('😀', '\ud83d', '\ude00', ' ', '\n', '问', 'a', '\t'), fc.string({ maxLength: 3 })), { maxLength: 40 });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 12 }), (parts, max) => {
+        const input = parts.join('');
+        expect(shorten(input, max)).toBe(reference(input, max));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
