@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchLabel } from '../../server/src/core/labels';
+import { LabelScanner, matchLabel } from '../../server/src/core/labels';
 
 function label(line: string, max = 32) {
   const match = matchLabel(line, 0, line.length, max);
@@ -80,5 +81,42 @@ describe('matchLabel', () => {
     expect(match?.label).toBe('Q');
     const third = text.indexOf('no label');
     expect(matchLabel(text, third, third + 'no label here'.length, 32)).toBeUndefined();
+  });
+});
+
+describe('LabelScanner over many lines', () => {
+  /** The fields of a scan, or undefined when the line has no label. */
+  function scanned(scanner: LabelScanner, text: string, start: number, end: number): object | undefined {
+    if (!scanner.scan(text, start, end)) return undefined;
+    const { label, labelStart, labelEnd, colonStart, colonEnd, timestampStart, timestampEnd, textStart, sentenceLike, style } = scanner;
+    return { label, labelStart, labelEnd, colonStart, colonEnd, timestampStart, timestampEnd, textStart, sentenceLike, style };
+  }
+
+  it('finds on every line what a fresh scanner finds (lines that start like an earlier label line included)', () => {
+    const piece = fc.constantFrom('　　', '  ', '提问', 'Q', 'A', 'Sam', ' ', '：', ':', '//', '10', '30', '**', 'x', '(', '00:01', '，', '\t', '问');
+    const free = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+    // Lines shaped like label lines, so that many start like an earlier one.
+    const shaped = fc
+      .tuple(
+        fc.constantFrom('', '　　', '  ', '**'),
+        fc.constantFrom('提问', 'Q', 'Sam 2', 'Sam', 'Dr. Lee', '10'),
+        fc.constantFrom('：', ':', ' :'),
+        fc.constantFrom('', ' ', '**', '//x', '30 is when', '  text', '\t', '0:05'),
+      )
+      .map((parts) => parts.join(''));
+    const line = fc.oneof(free, shaped, shaped);
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const text = lines.join('\n');
+        const shared = new LabelScanner(32);
+        let start = 0;
+        for (const content of lines) {
+          const end = start + content.length;
+          expect(scanned(shared, text, start, end)).toEqual(scanned(new LabelScanner(32), text, start, end));
+          start = end + 1;
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

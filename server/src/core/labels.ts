@@ -45,6 +45,34 @@ const LOWER_WORD = /^\p{Ll}/u;
 
 /** How many recent labels {@link LabelScanner} compares a line with before slicing a new string. */
 const RECENT_LABELS = 8;
+/** How many recent label-line beginnings {@link LabelScanner} tries before scanning a line. */
+const RECENT_PREFIXES = 4;
+
+/** The beginning of a label line (indentation, label, colon) and what the scan found in it; offsets from the line's start. */
+interface LabelPrefix {
+  readonly text: string;
+  readonly label: string;
+  readonly labelStart: number;
+  readonly labelEnd: number;
+  /** The label's first UTF-16 unit: a cheap first test before comparing the whole prefix. */
+  readonly firstCode: number;
+  readonly asciiColon: boolean;
+  readonly sentenceLike: boolean;
+}
+
+/** After an ASCII colon: `https://…` or a clock time (`10:30`, the label ending in a digit): not a label. */
+function urlOrClockAfterColon(text: string, colonEnd: number, label: string): boolean {
+  const after = text.charCodeAt(colonEnd);
+  return after === 0x2f /* '/' */ || (isDigitCode(after) && isDigitCode(label.charCodeAt(label.length - 1)));
+}
+
+/** Where a label's text starts: after the colon, a closing `**` (`**問：**`) and spaces. */
+function textAfterColon(text: string, colonEnd: number, lineEnd: number): number {
+  let textStart = colonEnd;
+  if (text.charCodeAt(textStart) === 0x2a && text.charCodeAt(textStart + 1) === 0x2a) textStart += 2;
+  while (textStart < lineEnd && isSpace(text.charCodeAt(textStart))) textStart++;
+  return Math.min(textStart, lineEnd);
+}
 
 /**
  * Scans lines for labels without allocating per line: the fields of the last successful `scan`
@@ -71,6 +99,8 @@ export class LabelScanner {
    * on thousands of lines).
    */
   private readonly recent: string[] = [];
+  /** How the last few label lines start, most recent first ({@link scanKnownPrefix}). */
+  private readonly prefixes: LabelPrefix[] = [];
   /** The verdict ({@link verdictOf}) of each of {@link recent}. */
   private readonly recentVerdicts: number[] = [];
 
@@ -121,6 +151,49 @@ export class LabelScanner {
   }
 
   scan(text: string, lineStart: number, lineEnd: number): boolean {
+    if (this.scanKnownPrefix(text, lineStart, lineEnd)) return true;
+    if (!this.scanLine(text, lineStart, lineEnd)) return false;
+    if (this.style === LabelStyleCode.Colon && this.timestampStart < 0) this.rememberPrefix(text, lineStart);
+    return true;
+  }
+
+  /**
+   * A line that starts exactly like a recent label line (`　　提问：`, up to and including the colon)
+   * has the same label: the scan would decide the same from the same characters, since a
+   * remembered label has no timestamp and no bracket. Only what follows the colon is looked at: the
+   * URL and clock checks of an ASCII colon, and where the text starts.
+   */
+  private scanKnownPrefix(text: string, lineStart: number, lineEnd: number): boolean {
+    const prefixes = this.prefixes;
+    for (let k = 0; k < prefixes.length; k++) {
+      const prefix = prefixes[k];
+      const colonEnd = lineStart + prefix.text.length;
+      if (colonEnd > lineEnd || text.charCodeAt(lineStart + prefix.labelStart) !== prefix.firstCode || !text.startsWith(prefix.text, lineStart)) continue;
+      if (prefix.asciiColon && urlOrClockAfterColon(text, colonEnd, prefix.label)) return false; // the full scan decides (a heading?)
+      this.timestampStart = -1;
+      this.timestampEnd = -1;
+      this.sentenceLike = prefix.sentenceLike;
+      return this.found(prefix.label, lineStart + prefix.labelStart, lineStart + prefix.labelEnd, colonEnd - 1, colonEnd, textAfterColon(text, colonEnd, lineEnd), LabelStyleCode.Colon);
+    }
+    return false;
+  }
+
+  /** Remembers how the label line just scanned starts (most recent first). */
+  private rememberPrefix(text: string, lineStart: number): void {
+    const prefixes = this.prefixes;
+    if (prefixes.length === RECENT_PREFIXES) prefixes.pop();
+    prefixes.unshift({
+      text: text.slice(lineStart, this.colonEnd),
+      label: this.label,
+      labelStart: this.labelStart - lineStart,
+      labelEnd: this.labelEnd - lineStart,
+      firstCode: text.charCodeAt(this.labelStart),
+      asciiColon: text.charCodeAt(this.colonStart) === 0x3a,
+      sentenceLike: this.sentenceLike,
+    });
+  }
+
+  private scanLine(text: string, lineStart: number, lineEnd: number): boolean {
     // Indentation.
     let i = lineStart;
     while (i < lineEnd && isIndent(text.charCodeAt(i))) i++;
@@ -201,22 +274,13 @@ export class LabelScanner {
     const verdict = this.recentVerdicts[recent >= 0 ? recent : 0];
     if (verdict === 0) return false;
     const colonEnd = colon + 1;
-    const after = text.charCodeAt(colonEnd);
-    if (text.charCodeAt(colon) === 0x3a) {
-      if (after === 0x2f /* '/' */) return false; // https://…
-      if (isDigitCode(after) && isDigitCode(label.charCodeAt(label.length - 1))) return false; // 10:30
-    }
-
-    let textStart = colonEnd;
-    if (text.charCodeAt(textStart) === 0x2a && text.charCodeAt(textStart + 1) === 0x2a) textStart += 2; // **問：**
-    while (textStart < lineEnd && isSpace(text.charCodeAt(textStart))) textStart++;
-
+    if (text.charCodeAt(colon) === 0x3a && urlOrClockAfterColon(text, colonEnd, label)) return false;
     if (trailingStart >= 0) {
       this.timestampStart = trailingStart;
       this.timestampEnd = trailingEnd;
     }
     this.sentenceLike = verdict === 2;
-    return this.found(label, labelStart, labelEnd, colon, colonEnd, Math.min(textStart, lineEnd), LabelStyleCode.Colon);
+    return this.found(label, labelStart, labelEnd, colon, colonEnd, textAfterColon(text, colonEnd, lineEnd), LabelStyleCode.Colon);
   }
 
   /** `*CODE:` followed by a tab, a space or the line end; `i` is at the `*`. */

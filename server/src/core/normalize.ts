@@ -83,13 +83,25 @@ function normalizeSimple(text: string): string | undefined {
  * by piece, it gives the normal form of a text with spans cut out.
  */
 export function normalizeSimpleInto(text: string, from: number, to: number, out: Uint16Array, at: number): number {
+  const units = simpleUnits();
   let k = at;
   for (let i = from; i < to; i++) {
-    const unit = simpleUnit(text.charCodeAt(i));
+    const unit = units[text.charCodeAt(i)];
     if (unit >= 0) out[k++] = unit;
     else if (unit === GENERAL) return -1;
   }
   return k;
+}
+
+let simpleUnitTable: Int32Array | undefined;
+
+/** {@link simpleUnit} of every UTF-16 unit, as a table (256 KB, made on first use): one load per character. */
+function simpleUnits(): Int32Array {
+  if (simpleUnitTable === undefined) {
+    simpleUnitTable = new Int32Array(0x10000);
+    for (let code = 0; code < 0x10000; code++) simpleUnitTable[code] = simpleUnit(code);
+  }
+  return simpleUnitTable;
 }
 
 /** Copies a string's units into `out` from `at`; the index after them, or -1 if they do not fit. */
