@@ -171,34 +171,33 @@ function sameUnits(units: Uint16Array, a: number, aEnd: number, b: number, bEnd:
 
 /** Exact copies, by an open-addressing table of text hashes (verified unit by unit: no false copies). */
 function findCopies(texts: QuestionTexts): Copies {
-  const { units, starts, ends, count: n, hashes: textHashes } = texts;
+  const { units, starts, ends, count: n, hashes } = texts;
   const first = new Int32Array(n);
   const count = new Int32Array(n);
   const distinct: number[] = [];
   let bits = 4;
   while (1 << bits < n * 2) bits++;
   const mask = (1 << bits) - 1;
-  /** Slot → 1 + the first question of a text, 0 when empty. */
-  const slots = new Int32Array(1 << bits);
-  const hashes = new Int32Array(1 << bits);
+  /** Slot s: `[2s]` the hash, `[2s + 1]` 1 + the first question with the text (0: empty), side by side. */
+  const slots = new Int32Array(2 << bits);
   for (let i = 0; i < n; i++) {
     if (starts[i] === ends[i]) {
       first[i] = -1; // nothing to compare: a lone "?", only an annotation, an interjection
       continue;
     }
-    const h = textHashes[i];
+    const h = hashes[i];
     let slot = h & mask;
     let earlier = -1;
-    for (; slots[slot] !== 0; slot = (slot + 1) & mask) {
-      const other = slots[slot] - 1;
-      if (hashes[slot] === h && sameUnits(units, starts[i], ends[i], starts[other], ends[other])) {
+    for (; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
+      const other = slots[2 * slot + 1] - 1;
+      if (slots[2 * slot] === h && sameUnits(units, starts[i], ends[i], starts[other], ends[other])) {
         earlier = other;
         break;
       }
     }
     if (earlier < 0) {
-      slots[slot] = i + 1;
-      hashes[slot] = h;
+      slots[2 * slot] = h;
+      slots[2 * slot + 1] = i + 1;
       distinct.push(i);
       first[i] = i;
     } else first[i] = earlier;
