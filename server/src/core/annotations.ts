@@ -41,19 +41,24 @@ const MARK_CHARS = /[?？(\[（【]/g;
 
 /** Where the characters of {@link MARK_CHARS} are in a document, in order. */
 export class TextMarks {
-  /** Offsets of every mark, ascending (`offsets[0..count)`). */
-  offsets = new Int32Array(1024);
+  /**
+   * Every mark, ascending (`marks[0..count)`): its offset times two, plus 1 for a question mark
+   * (0 for a bracket). Read while the character is at hand, so no later pass reads the text again.
+   */
+  marks = new Int32Array(1024);
   count = 0;
 
   constructor(text: string) {
     MARK_CHARS.lastIndex = 0;
     while (MARK_CHARS.test(text)) {
-      if (this.count === this.offsets.length) {
-        const bigger = new Int32Array(this.offsets.length * 2);
-        bigger.set(this.offsets);
-        this.offsets = bigger;
+      if (this.count === this.marks.length) {
+        const bigger = new Int32Array(this.marks.length * 2);
+        bigger.set(this.marks);
+        this.marks = bigger;
       }
-      this.offsets[this.count++] = MARK_CHARS.lastIndex - 1;
+      const at = MARK_CHARS.lastIndex - 1;
+      const code = text.charCodeAt(at);
+      this.marks[this.count++] = 2 * at + (code === 0x3f || code === 0xff1f ? 1 : 0);
     }
   }
 }
@@ -74,17 +79,16 @@ export function scanMarks(
   questionMark: (at: number) => void,
   annotation: (start: number, end: number) => void,
 ): void {
-  const { offsets, count } = marks;
+  const { marks: found, count } = marks;
   /** No annotation starts before the end of the previous one (as with a global search). */
   let annotationFrom = from;
   let annotations = true;
   let k = 0;
-  while (k < count && offsets[k] < from) k++;
+  while (k < count && found[k] >> 1 < from) k++;
   for (; k < count; k++) {
-    const at = offsets[k];
+    const at = found[k] >> 1;
     if (at >= to) break;
-    const code = text.charCodeAt(at);
-    if (code === 0x3f || code === 0xff1f) {
+    if (found[k] & 1) {
       questionMark(at);
       continue;
     }

@@ -488,7 +488,7 @@ function markTurns(text: string, lines: LineIndex, marks: TextMarks, table: Turn
     textEnd[count - 1],
     (at) => {
       while (markTurn < count && textEnd[markTurn] <= at) markTurn++;
-      if (markTurn < count && at >= textStart[markTurn] && !inNonSpoken(markTurn, at, at + 1)) flags[markTurn] |= TURN_ASKS;
+      if (markTurn < count && at >= textStart[markTurn] && !(flags[markTurn] & TURN_CUT && inNonSpoken(markTurn, at, at + 1))) flags[markTurn] |= TURN_ASKS;
     },
     (start, end) => {
       while (noteTurn < count && textEnd[noteTurn] < end) noteTurn++;
