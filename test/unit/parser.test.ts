@@ -54,6 +54,25 @@ describe('parseTranscript on a Chinese interview (seed shape)', () => {
   });
 });
 
+describe('annotations', () => {
+  const annotationsOf = (text: string) => parseTranscript(text).annotations.map((annotation) => annotation.text);
+
+  it('takes short bracketed notes, with a time or a full stop, and leaves asides, times and words alone', () => {
+    const text = [
+      'Q: How was it? (laughs) [inaudible 00:12:03] (Laughter.)',
+      'A: It was fine (this is a long aside now) [00:01:23] word(s) ok.',
+      'Q: And then?（笑）【掌声】 (two  spaced words) [crosstalk]',
+      'A: (a b c d) (a b c d e) ([laughs])',
+    ].join('\n');
+    expect(annotationsOf(text)).toEqual(['(laughs)', '[inaudible 00:12:03]', '(Laughter.)', '（笑）', '【掌声】', '(two  spaced words)', '[crosstalk]', '(a b c d)', '[laughs]']);
+  });
+
+  it('marks the turns that ask, wherever their question mark is', () => {
+    const model = parseTranscript('Q: Ready (really?) now.\nA: Yes.\nQ: No mark here\nA: Fine？\n');
+    expect(model.turns.map((turn) => turn.asks)).toEqual([true, false, false, true]);
+  });
+});
+
 describe('parseTranscript on English with timestamps and continuation lines', () => {
   const text = fixture('en-podcast.transcript');
   const model = parseTranscript(text);

@@ -18,19 +18,16 @@ function gluedToWord(text: string, start: number, end: number): boolean {
   return ((open === '(' || open === '[') && start > 0 && ALNUM.test(text[start - 1])) || ((close === ')' || close === ']') && end < text.length && ALNUM.test(text[end]));
 }
 
-/** Finds annotations in `text` between `from` and `to`, calling `found` for each (start, end offsets). */
-export function scanAnnotations(text: string, from: number, to: number, found: (start: number, end: number) => void): void {
-  ANNOTATION.lastIndex = from;
-  let match: RegExpExecArray | null;
-  while ((match = ANNOTATION.exec(text)) !== null) {
-    const end = match.index + match[0].length;
-    if (end > to) break;
-    if (gluedToWord(text, match.index, end)) {
-      ANNOTATION.lastIndex = match.index + 1; // a note may still start inside, as in `word([laughs])`
-      continue;
-    }
-    if (match[1].trim().split(/\s+/).length <= 4) found(match.index, end);
+/** At most four words: a note, not an aside. (Only spaces can separate the words {@link ANNOTATION} takes.) */
+function fewWords(note: string): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < note.length; i++) {
+    const space = note.charCodeAt(i) === 0x20;
+    if (!space && !inWord && ++words > 4) return false;
+    inWord = !space;
   }
+  return true;
 }
 
 /**
@@ -69,7 +66,8 @@ const ANNOTATION_AT = new RegExp(ANNOTATION.source, 'uy');
 /**
  * Visits the question marks and annotations of `text[from..to)` from the document's
  * {@link TextMarks}: calls `questionMark` for every `?` and `？` (inside annotations too), and
- * `annotation` for exactly the annotations {@link scanAnnotations} finds, in document order.
+ * `annotation` for every annotation (a match of {@link ANNOTATION} that is not glued to a word and
+ * has at most four words; none starts inside the previous one), in document order.
  */
 export function scanMarks(
   text: string,
@@ -103,6 +101,6 @@ export function scanMarks(
     }
     if (gluedToWord(text, at, end)) continue; // a note may still start inside, as in `word([laughs])`
     annotationFrom = end;
-    if (match[1].trim().split(/\s+/).length <= 4) annotation(at, end);
+    if (fewWords(match[1])) annotation(at, end);
   }
 }
