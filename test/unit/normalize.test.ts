@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyInto, normalizeQuestion, normalizeSimpleInto } from '../../server/src/core/normalize';
+import { BRACKET, copyInto, normalizeQuestion, normalizeSimpleInto } from '../../server/src/core/normalize';
 
 /** The definition: NFKC, lower case, only letters, marks and numbers. */
 function reference(text: string): string {
@@ -68,6 +68,9 @@ describe('normalizeQuestion', () => {
     let end = normalizeSimpleInto(text, 0, 5, out, 0);
     end = normalizeSimpleInto(text, 9, text.length, out, end);
     expect(String.fromCharCode(...out.subarray(0, end))).toBe(normalizeQuestion(text.slice(0, 5) + text.slice(9)));
+    expect(normalizeSimpleInto('问（笑）', 0, 4, out, 0, true)).toBe(BRACKET);
+    expect(normalizeSimpleInto('a[b', 0, 3, out, 0, true)).toBe(BRACKET);
+    expect(String.fromCharCode(...out.subarray(0, normalizeSimpleInto('问（笑）', 0, 4, out, 0)))).toBe('问笑');
     expect(copyInto('abc', out, out.length - 2)).toBe(-1);
     expect(copyInto('abc', out, 0)).toBe(3);
   });

@@ -7,8 +7,8 @@ import { undeclaredSpeakerFindings } from './declaredSpeakers';
 import type { Finding, RelatedPlace } from './findings';
 import { inconsistentSpeakerFindings } from './inconsistentSpeaker';
 import type { TranscriptModel, Turn } from './model';
-import { headRangeOf, spokenPiecesOf, spokenTextOf, TURN_ASKS, TURN_CUT } from './model';
-import { copyInto, normalizeQuestion, normalizeSimpleInto } from './normalize';
+import { headRangeOf, spokenPiecesOf, spokenTextOf, TURN_ASKS, TURN_SPANS } from './model';
+import { BRACKET, copyInto, normalizeQuestion, normalizeSimpleInto } from './normalize';
 import { parseTranscript } from './parser';
 import { ruleLevel } from './rules';
 import { DEFAULT_SETTINGS, TranscriptSettings } from './settings';
@@ -110,7 +110,10 @@ function normalizedQuestions(model: TranscriptModel): QuestionTexts {
   let at = 0;
   for (let e = 0; e < count; e++) {
     const q = exchangeTable.question[e];
-    let end = (flags[q] & TURN_CUT) === 0 ? normalizeSimpleInto(text, textStart[q], textEnd[q], units, at) : normalizePiecesInto(model, q, units, at);
+    // The spoken text is the turn's text unless annotations or non-spoken spans are cut out of it;
+    // annotations are looked for only in a question that has a bracket.
+    let end = (flags[q] & TURN_SPANS) === 0 ? normalizeSimpleInto(text, textStart[q], textEnd[q], units, at, true) : BRACKET;
+    if (end === BRACKET) end = normalizePiecesInto(model, q, units, at);
     if (end < 0) {
       // The general path (NFKC), over the spoken text as a string.
       const normal = normalizeQuestion(spokenTextOf(model, q));

@@ -31,76 +31,25 @@ function fewWords(note: string): boolean {
 }
 
 /**
- * The characters the parser looks for in all of a document's text, found in one pass by the
- * regular-expression engine's own search: question marks and the brackets that open annotations.
+ * The annotations in `text[from..to)` (a turn's text), in order, as `[start, end, start, end, …]`
+ * offsets: matches of {@link ANNOTATION} that are not glued to a word and have at most four words,
+ * none starting inside the previous one.
  */
-const MARK_CHARS = /[?？(\[（【]/g;
-
-/** Where the characters of {@link MARK_CHARS} are in a document, in order. */
-export class TextMarks {
-  /**
-   * Every mark, ascending (`marks[0..count)`): its offset times two, plus 1 for a question mark
-   * (0 for a bracket). Read while the character is at hand, so no later pass reads the text again.
-   */
-  marks = new Int32Array(1024);
-  count = 0;
-
-  constructor(text: string) {
-    MARK_CHARS.lastIndex = 0;
-    while (MARK_CHARS.test(text)) {
-      if (this.count === this.marks.length) {
-        const bigger = new Int32Array(this.marks.length * 2);
-        bigger.set(this.marks);
-        this.marks = bigger;
-      }
-      const at = MARK_CHARS.lastIndex - 1;
-      const code = text.charCodeAt(at);
-      this.marks[this.count++] = 2 * at + (code === 0x3f || code === 0xff1f ? 1 : 0);
-    }
-  }
-}
-
-/** {@link ANNOTATION} anchored where it is tried. */
-const ANNOTATION_AT = new RegExp(ANNOTATION.source, 'uy');
-
-/**
- * Visits the question marks and annotations of `text[from..to)` from the document's
- * {@link TextMarks}: calls `questionMark` for every `?` and `？` (inside annotations too), and
- * `annotation` for every annotation (a match of {@link ANNOTATION} that is not glued to a word and
- * has at most four words; none starts inside the previous one), in document order.
- */
-export function scanMarks(
-  text: string,
-  marks: TextMarks,
-  from: number,
-  to: number,
-  questionMark: (at: number) => void,
-  annotation: (start: number, end: number) => void,
-): void {
-  const { marks: found, count } = marks;
-  /** No annotation starts before the end of the previous one (as with a global search). */
-  let annotationFrom = from;
-  let annotations = true;
-  let k = 0;
-  while (k < count && found[k] >> 1 < from) k++;
-  for (; k < count; k++) {
-    const at = found[k] >> 1;
-    if (at >= to) break;
-    if (found[k] & 1) {
-      questionMark(at);
+export function findAnnotations(text: string, from: number, to: number): number[] {
+  const found: number[] = [];
+  // The search runs over the range alone (a slice shares the text's characters), so it never looks
+  // past it; whether a bracket is glued to a word is checked in the whole text.
+  const range = text.slice(from, to);
+  ANNOTATION.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = ANNOTATION.exec(range)) !== null) {
+    const start = from + match.index;
+    const end = start + match[0].length;
+    if (gluedToWord(text, start, end)) {
+      ANNOTATION.lastIndex = match.index + 1; // a note may still start inside, as in `word([laughs])`
       continue;
     }
-    if (!annotations || at < annotationFrom) continue;
-    ANNOTATION_AT.lastIndex = at;
-    const match = ANNOTATION_AT.exec(text);
-    if (match === null) continue;
-    const end = at + match[0].length;
-    if (end > to) {
-      annotations = false;
-      continue;
-    }
-    if (gluedToWord(text, at, end)) continue; // a note may still start inside, as in `word([laughs])`
-    annotationFrom = end;
-    if (fewWords(match[1])) annotation(at, end);
+    if (fewWords(match[1])) found.push(start, end);
   }
+  return found;
 }

@@ -4,6 +4,7 @@
  * allocate millions of range objects up front. Every range is exact in UTF-16 columns.
  */
 import type { Range } from 'vscode-languageserver-types';
+import { findAnnotations } from './annotations';
 import { LABEL_STYLES } from './labels';
 import { LineIndex, lineRange } from './lines';
 import type { TranscriptSettings } from './settings';
@@ -69,8 +70,10 @@ export interface NonSpokenSpan {
 export const TURN_ASKS = 1;
 /** {@link TurnTable.flags}: the turn is a question (opens an exchange). */
 export const TURN_QUESTION = 2;
-/** {@link TurnTable.flags}: the turn has annotations or non-spoken spans (its spoken text is not one slice). */
-export const TURN_CUT = 4;
+/** {@link TurnTable.flags}: the turn has non-spoken spans (line-number margins, page furniture, CHAT tiers). */
+export const TURN_SPANS = 4;
+/** {@link TurnTable.flags}: the turn's annotations have been looked for (they are found on first use). */
+export const TURN_ANNOTATIONS_FOUND = 8;
 
 /** The columns of a {@link TurnTable} that come straight from the label scan (one row per turn). */
 export interface TurnLabelColumns {
@@ -115,9 +118,9 @@ export class TurnTable implements TurnLabelColumns {
   readonly speaker: Int32Array;
   /** Index of the exchange the turn opens or belongs to; -1 before the first question. */
   readonly exchange: Int32Array;
-  /** {@link TURN_ASKS} | {@link TURN_QUESTION} | {@link TURN_CUT}. */
+  /** {@link TURN_ASKS} | {@link TURN_QUESTION} | {@link TURN_SPANS} | {@link TURN_ANNOTATIONS_FOUND}. */
   readonly flags: Uint8Array;
-  /** Turn index → its annotations, for the few turns that have any. */
+  /** Turn index → its annotations, for the turns that have any (filled on first use: {@link annotationsOf}). */
   readonly annotations = new Map<number, Annotation[]>();
   /** Turn index → its non-spoken spans, for the few turns that have any. */
   readonly nonSpoken = new Map<number, NonSpokenSpan[]>();
@@ -215,7 +218,7 @@ export class Turn {
   }
 
   get annotations(): Annotation[] {
-    return this.table.annotations.get(this.index) ?? NO_ANNOTATIONS;
+    return annotationsOf(this.model, this.index);
   }
 
   /**
@@ -346,7 +349,7 @@ export function headRangeOf(model: TranscriptModel, index: number): Range {
 /** The spoken text of turn `index` (see {@link Turn.spokenText}), straight from the table. */
 export function spokenTextOf(model: TranscriptModel, index: number): string {
   const { table } = model;
-  return textWithout(model.lines.text, table.textStart[index], table.textEnd[index], table.nonSpoken.get(index) ?? NO_SPANS, table.annotations.get(index) ?? NO_ANNOTATIONS);
+  return textWithout(model.lines.text, table.textStart[index], table.textEnd[index], table.nonSpoken.get(index) ?? NO_SPANS, annotationsOf(model, index));
 }
 
 /** `text[textStart..textEnd)` with two sorted, mutually disjoint lists of spans cut out. */
@@ -394,7 +397,28 @@ function piecesWithout(
  */
 export function spokenPiecesOf(model: TranscriptModel, index: number): number[] {
   const { table } = model;
-  return piecesWithout(table.textStart[index], table.textEnd[index], table.nonSpoken.get(index) ?? NO_SPANS, table.annotations.get(index) ?? NO_ANNOTATIONS);
+  return piecesWithout(table.textStart[index], table.textEnd[index], table.nonSpoken.get(index) ?? NO_SPANS, annotationsOf(model, index));
+}
+
+/**
+ * The annotations of turn `index` (`(laughs)`, `[inaudible]`, `（笑）`), found in its text on first
+ * use and kept: none inside a non-spoken span (a `%com:` tier or a page footer).
+ */
+export function annotationsOf(model: TranscriptModel, index: number): Annotation[] {
+  const { table } = model;
+  if ((table.flags[index] & TURN_ANNOTATIONS_FOUND) === 0) {
+    table.flags[index] |= TURN_ANNOTATIONS_FOUND;
+    const found = findAnnotations(model.lines.text, table.textStart[index], table.textEnd[index]);
+    const spans = table.nonSpoken.get(index) ?? NO_SPANS;
+    const list: Annotation[] = [];
+    for (let k = 0; k < found.length; k += 2) {
+      const start = found[k];
+      const end = found[k + 1];
+      if (!spans.some((span) => span.start < end && start < span.end)) list.push(new InlineAnnotation(model.lines, start, end));
+    }
+    if (list.length > 0) table.annotations.set(index, list);
+  }
+  return table.annotations.get(index) ?? NO_ANNOTATIONS;
 }
 
 export interface Annotation {
@@ -557,7 +581,6 @@ export interface ModelParts {
   readonly exchangeTable: ExchangeTable;
   readonly speakers: SpeakerRecord[];
   readonly speakersByKey: Map<string, Speaker>;
-  readonly annotations: Annotation[];
   readonly declaredSpeakers: DeclaredSpeaker[];
   readonly appendix: Appendix | undefined;
   readonly layout: DocumentLayoutInfo;
@@ -593,10 +616,10 @@ export class ParsedTranscript implements TranscriptModel {
   readonly exchangeTable: ExchangeTable;
   readonly speakers: Speaker[];
   readonly speakersByKey: Map<string, Speaker>;
-  readonly annotations: Annotation[];
   readonly declaredSpeakers: DeclaredSpeaker[];
   readonly appendix: Appendix | undefined;
   readonly layout: DocumentLayoutInfo;
+  private annotationList: Annotation[] | undefined;
   private readonly turnViews: Array<Turn | undefined> = [];
   private readonly exchangeViews: Array<Exchange | undefined> = [];
   private turnList: Turn[] | undefined;
@@ -612,7 +635,6 @@ export class ParsedTranscript implements TranscriptModel {
     this.exchangeTable = parts.exchangeTable;
     this.speakers = parts.speakers;
     this.speakersByKey = parts.speakersByKey;
-    this.annotations = parts.annotations;
     this.declaredSpeakers = parts.declaredSpeakers;
     this.appendix = parts.appendix;
     this.layout = parts.layout;
@@ -643,6 +665,16 @@ export class ParsedTranscript implements TranscriptModel {
       this.exchangeList = list;
     }
     return this.exchangeList;
+  }
+
+  /** Every annotation, in document order (each turn's found on first use). */
+  get annotations(): Annotation[] {
+    if (this.annotationList === undefined) {
+      const list: Annotation[] = [];
+      for (let i = 0; i < this.table.count; i++) for (const annotation of annotationsOf(this, i)) list.push(annotation);
+      this.annotationList = list;
+    }
+    return this.annotationList;
   }
 
   get looseTurns(): Turn[] {

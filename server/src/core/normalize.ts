@@ -79,19 +79,27 @@ function normalizeSimple(text: string): string | undefined {
  * Writes the normal form of `text[from..to)` ({@link normalizeQuestion}) into `out` from index
  * `at`, without making a string, and returns the index after it, for the common text of
  * transcripts; -1 as soon as a character needs the general path (what was written until then is
- * to be ignored: use {@link normalizeQuestion}). `out` must have room for `to - from` units. Piece
- * by piece, it gives the normal form of a text with spans cut out.
+ * to be ignored: use {@link normalizeQuestion}), and with `stopAtBracket` {@link BRACKET} at the
+ * first bracket. `out` must have room for `to - from` units. Piece by piece, it gives the normal
+ * form of a text with spans cut out.
  */
-export function normalizeSimpleInto(text: string, from: number, to: number, out: Uint16Array, at: number): number {
+export function normalizeSimpleInto(text: string, from: number, to: number, out: Uint16Array, at: number, stopAtBracket = false): number {
   const units = simpleUnits();
   let k = at;
   for (let i = from; i < to; i++) {
     const unit = units[text.charCodeAt(i)];
     if (unit >= 0) out[k++] = unit;
     else if (unit === GENERAL) return -1;
+    else if (unit === BRACKET && stopAtBracket) return BRACKET;
   }
   return k;
 }
+
+/**
+ * {@link normalizeSimpleInto} with `stopAtBracket`: the text has a bracket that may open an
+ * annotation (`(`, `[`, `（`, `【`), whose words are not part of what was said.
+ */
+export const BRACKET = -3;
 
 let simpleUnitTable: Int32Array | undefined;
 
@@ -100,6 +108,8 @@ function simpleUnits(): Int32Array {
   if (simpleUnitTable === undefined) {
     simpleUnitTable = new Int32Array(0x10000);
     for (let code = 0; code < 0x10000; code++) simpleUnitTable[code] = simpleUnit(code);
+    // Dropped like any punctuation, but said apart: they may open an annotation.
+    for (const bracket of '([（【') simpleUnitTable[bracket.charCodeAt(0)] = BRACKET;
   }
   return simpleUnitTable;
 }

@@ -2,12 +2,11 @@
  * Parses a transcript string into a {@link TranscriptModel}. Pure and synchronous; linear in the
  * size of the text. Never throws on any input.
  */
-import { scanMarks, TextMarks } from './annotations';
 import { LabelScanner, LabelStyleCode } from './labels';
 import { analyzeLayout, findClosingLines, findTrailingIndex, isLayoutBlank, Layout, LINE_FURNITURE, LINE_TEXT } from './layout';
 import { LineIndex } from './lines';
-import type { Annotation, Appendix, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
-import { ExchangeTable, InlineAnnotation, ParsedTranscript, SpeakerRecord, TURN_ASKS, TURN_CUT, TURN_QUESTION, TurnLabelColumns, TurnTable } from './model';
+import type { Appendix, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
+import { ExchangeTable, ParsedTranscript, SpeakerRecord, TURN_ASKS, TURN_QUESTION, TURN_SPANS, TurnLabelColumns, TurnTable } from './model';
 import { speakerKey } from './normalize';
 import { findDeclaredSpeakers } from './participants';
 import { assignRoles, isRoleLabel } from './roles';
@@ -116,7 +115,6 @@ class Labels {
 export function parseTranscript(text: string, settings: TranscriptSettings = DEFAULT_SETTINGS): TranscriptModel {
   // Each step is its own function: each is then optimized on its own, and a rarely taken branch
   // of one step (an appendix, a CHAT file) never sends another step's hot loop back to the interpreter.
-  const marks = new TextMarks(text);
   const lines = new LineIndex(text);
   const bodyStartLine = frontMatterEnd(lines);
   const layout = analyzeLayout(lines, bodyStartLine);
@@ -146,10 +144,9 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   for (let n = 0; n < turnCandidates.length; n++) keyOfTurn[n] = candidates.key[turnCandidates[n]];
   buildTurns(text, lines, layout, names, keyOfTurn, bodyEndLine, table, speakers, speakersByKey);
 
-  // 5. Question marks and annotations, in one pass over the body: a turn asks when its spoken text
-  //    has a question mark; an annotation belongs to the turn that holds it (never inside a
-  //    non-spoken span: a `%com:` tier or a page footer).
-  const annotations = markTurns(text, lines, marks, table);
+  // 5. Which turns ask: their spoken text has a question mark. (Annotations are found in a turn's
+  //    text when first asked for.)
+  markAskingTurns(text, table);
   countAskingTurns(table, speakers);
 
   // 6. Roles, then which turns are questions.
@@ -168,7 +165,6 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
     exchangeTable,
     speakers,
     speakersByKey,
-    annotations,
     declaredSpeakers: findDeclaredSpeakers(lines, 0, firstTurnLine),
     appendix: appendix ? buildAppendix(lines, appendix.line, appendix.kind) : undefined,
     layout: { lineNumberMargin: layout.lineNumberMargin, pageBreakLines: layout.pageBreakLines, furnitureLines: layout.furnitureLines },
@@ -390,7 +386,7 @@ function buildTurns(
       const spans = nonSpokenSpans(text, lines, layout, line + 1, lastLine, chat);
       if (spans.length > 0) {
         table.nonSpoken.set(n, spans);
-        table.flags[n] |= TURN_CUT;
+        table.flags[n] |= TURN_SPANS;
       }
     }
     let speaker = speakerOfKey[keyId];
@@ -464,47 +460,41 @@ function buildExchanges(table: TurnTable, speakers: readonly Speaker[], question
 }
 
 /**
- * Sets {@link TURN_ASKS} on every turn whose spoken text has `?` or `？` (a mark inside a non-spoken
- * span does not count: a `%mor:` tier repeats the utterance's `?`), and hands each annotation to
- * the turn that holds it. One forward pass over the body; returns every annotation in order.
+ * Sets {@link TURN_ASKS} on every turn whose spoken text has `?` or `？`, in one forward pass: each
+ * search starts where the previous one found its mark, so the text is searched about once for each
+ * mark (the engine's own fast search for one character). A mark inside a non-spoken span does not
+ * count: a `%mor:` tier repeats the utterance's `?`.
  */
-function markTurns(text: string, lines: LineIndex, marks: TextMarks, table: TurnTable): Annotation[] {
-  const annotations: Annotation[] = [];
+function markAskingTurns(text: string, table: TurnTable): void {
   const { count, textStart, textEnd, flags } = table;
-  if (count === 0) return annotations;
-  /** Whether `[start, end)` overlaps a non-spoken span of turn `n`. */
-  const inNonSpoken = (n: number, start: number, end: number): boolean => {
-    const spans = table.nonSpoken.get(n);
-    if (spans === undefined) return false;
-    for (const span of spans) if (span.start < end && start < span.end) return true;
+  let ascii = -2;
+  let wide = -2;
+  for (let n = 0; n < count; n++) {
+    if (flags[n] & TURN_SPANS) {
+      if (spokenHasQuestionMark(text, textStart[n], textEnd[n], table.nonSpoken.get(n) ?? NO_SPANS)) flags[n] |= TURN_ASKS;
+      continue;
+    }
+    const start = textStart[n];
+    if (ascii !== -1 && ascii < start) ascii = text.indexOf('?', start);
+    if (wide !== -1 && wide < start) wide = text.indexOf('？', start);
+    if ((ascii >= 0 && ascii < textEnd[n]) || (wide >= 0 && wide < textEnd[n])) flags[n] |= TURN_ASKS;
+  }
+}
+
+function spokenHasQuestionMark(text: string, start: number, end: number, spans: readonly NonSpokenSpan[]): boolean {
+  const check = (from: number, to: number): boolean => {
+    for (let k = from; k < to; k++) {
+      const code = text.charCodeAt(k);
+      if (code === 0x3f || code === 0xff1f) return true;
+    }
     return false;
   };
-  let markTurn = 0;
-  let noteTurn = 0;
-  scanMarks(
-    text,
-    marks,
-    textStart[0],
-    textEnd[count - 1],
-    (at) => {
-      while (markTurn < count && textEnd[markTurn] <= at) markTurn++;
-      if (markTurn < count && at >= textStart[markTurn] && !(flags[markTurn] & TURN_CUT && inNonSpoken(markTurn, at, at + 1))) flags[markTurn] |= TURN_ASKS;
-    },
-    (start, end) => {
-      while (noteTurn < count && textEnd[noteTurn] < end) noteTurn++;
-      if (noteTurn >= count || start < textStart[noteTurn]) return; // inside a label line's prefix, not in text
-      if (inNonSpoken(noteTurn, start, end)) return;
-      const annotation = new InlineAnnotation(lines, start, end);
-      const list = table.annotations.get(noteTurn);
-      if (list) list.push(annotation);
-      else {
-        table.annotations.set(noteTurn, [annotation]);
-        table.flags[noteTurn] |= TURN_CUT;
-      }
-      annotations.push(annotation);
-    },
-  );
-  return annotations;
+  let from = start;
+  for (const span of spans) {
+    if (check(from, span.start)) return true;
+    from = Math.max(from, span.end);
+  }
+  return check(from, end);
 }
 
 function buildAppendix(lines: LineIndex, firstLine: number, kind: Appendix['kind']): Appendix {
