@@ -51,25 +51,7 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
     for (const finding of similarFindings(model, texts, copies.distinct, settings, similarQuestions)) findings.push(finding);
   }
 
-  if (ruleLevel('unanswered-question', settings) !== 'off') {
-    const { exchangeTable, table } = model;
-    for (let e = 0; e < exchangeTable.count; e++) {
-      if (exchangeTable.answerCount[e] > 0) continue;
-      const question = exchangeTable.question[e];
-      const next = e + 1 < exchangeTable.count ? exchangeTable.question[e + 1] : -1;
-      const label = model.speakers[table.speaker[question]].label;
-      findings.push({
-        code: 'unanswered-question',
-        range: headRangeOf(model, question),
-        message:
-          next >= 0
-            ? `Question by ${label} is not answered before the next question (line ${table.line[next] + 1}).`
-            : `Question by ${label} is not answered before the end of the transcript.`,
-        related: next >= 0 ? [{ range: headRangeOf(model, next), message: 'The next question' }] : [],
-        turnIndex: question,
-      });
-    }
-  }
+  if (ruleLevel('unanswered-question', settings) !== 'off') unansweredFindings(model, findings);
 
   // The speaker rules live in their own files.
   // (A loop, not a spread: a long file may have many thousands of these.)
@@ -80,57 +62,86 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
   return { model, findings, duplicateGroups, similarQuestions };
 }
 
-/** The normalized questions ({@link normalizedQuestions}) and a hash of each. */
-interface QuestionTexts extends CodeUnitTexts {
-  readonly hashes: Int32Array;
-}
-
 /**
  * Every question's text in the form questions are compared in ({@link normalizeQuestion}), as
  * UTF-16 units in one buffer (exchange e's question is `units[starts[e]..ends[e])`), without a
  * string per question, and a hash of each. An interjection by a question label (`Q    Karoline —`,
  * `Q    Thank you.`) gets an empty text: short and asking nothing, it is not compared.
  */
+class QuestionTexts implements CodeUnitTexts {
+  units: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly hashes: Int32Array;
+
+  constructor(
+    readonly count: number,
+    capacity: number,
+  ) {
+    // The common path writes at most one unit per character of the text, so `capacity` (the length
+    // of all question texts) is room enough unless NFKC expands something (`㈱` → `(株)`).
+    this.units = new Uint16Array(capacity);
+    this.starts = new Int32Array(count);
+    this.ends = new Int32Array(count);
+    this.hashes = new Int32Array(count);
+  }
+
+  /** Room for `more` units after `at`. */
+  reserve(at: number, more: number): void {
+    if (at + more <= this.units.length) return;
+    const bigger = new Uint16Array(this.units.length * 2 + more);
+    bigger.set(this.units.subarray(0, at));
+    this.units = bigger;
+  }
+}
+
+// Hot loops below are each in a function of their own that fills objects made before the loop:
+// V8 compiles a long loop on the fly (on-stack replacement) and would otherwise throw that code
+// away at the first object made after the loop, on every call.
+
 function normalizedQuestions(model: TranscriptModel): QuestionTexts {
+  const texts = new QuestionTexts(model.exchangeTable.count, 16 + questionTextLength(model));
+  normalizeQuestionsInto(model, texts);
+  return texts;
+}
+
+/** The length of all question texts (UTF-16 units). */
+function questionTextLength(model: TranscriptModel): number {
+  const { exchangeTable, table } = model;
+  let length = 0;
+  for (let e = 0; e < exchangeTable.count; e++) {
+    const q = exchangeTable.question[e];
+    length += table.textEnd[q] - table.textStart[q];
+  }
+  return length;
+}
+
+function normalizeQuestionsInto(model: TranscriptModel, texts: QuestionTexts): void {
   const { exchangeTable, table } = model;
   const { textStart, textEnd, flags } = table;
+  const { starts, ends, hashes, count } = texts;
   const text = model.lines.text;
-  const count = exchangeTable.count;
-  let capacity = 16;
-  for (let e = 0; e < count; e++) {
-    const q = exchangeTable.question[e];
-    capacity += textEnd[q] - textStart[q];
-  }
-  // The common path writes at most one unit per character of the text, so this is room enough
-  // unless NFKC expands something (`㈱` → `(株)`), when the buffer grows.
-  let units = new Uint16Array(capacity);
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  const hashes = new Int32Array(count);
   let at = 0;
   for (let e = 0; e < count; e++) {
     const q = exchangeTable.question[e];
     // The spoken text is the turn's text unless annotations or non-spoken spans are cut out of it;
     // annotations are looked for only in a question that has a bracket.
-    let end = (flags[q] & TURN_SPANS) === 0 ? normalizeSimpleInto(text, textStart[q], textEnd[q], units, at, true) : BRACKET;
-    if (end === BRACKET) end = normalizePiecesInto(model, q, units, at);
-    if (end < 0) {
-      // The general path (NFKC), over the spoken text as a string.
-      const normal = normalizeQuestion(spokenTextOf(model, q));
-      if (at + normal.length > units.length) {
-        const bigger = new Uint16Array(units.length * 2 + normal.length);
-        bigger.set(units.subarray(0, at));
-        units = bigger;
-      }
-      end = copyInto(normal, units, at);
-    }
+    let end = (flags[q] & TURN_SPANS) === 0 ? normalizeSimpleInto(text, textStart[q], textEnd[q], texts.units, at, true) : BRACKET;
+    if (end === BRACKET) end = normalizePiecesInto(model, q, texts.units, at);
+    if (end < 0) end = normalizeGeneralInto(model, q, texts, at);
     starts[e] = at;
-    if ((flags[q] & TURN_ASKS) === 0 && isInterjection(units, at, end)) end = at;
+    if ((flags[q] & TURN_ASKS) === 0 && isInterjection(texts.units, at, end)) end = at;
     ends[e] = end;
-    hashes[e] = hashUnits(units, at, end);
+    hashes[e] = hashUnits(texts.units, at, end);
     at = end;
   }
-  return { units, starts, ends, count, hashes };
+}
+
+/** The general path (NFKC), over the spoken text as a string. */
+function normalizeGeneralInto(model: TranscriptModel, q: number, texts: QuestionTexts, at: number): number {
+  const normal = normalizeQuestion(spokenTextOf(model, q));
+  texts.reserve(at, normal.length);
+  return copyInto(normal, texts.units, at);
 }
 
 /** The common-path normal form of a turn's spoken text, piece by piece (annotations and non-spoken spans cut out); -1 if a piece needs the general path. */
@@ -148,14 +159,40 @@ function isInterjection(units: Uint16Array, from: number, to: number): boolean {
   return weight < MIN_QUESTION_WEIGHT;
 }
 
+/** `unanswered-question`: a question followed by another question, or by the end, with no answer between. */
+function unansweredFindings(model: TranscriptModel, findings: Finding[]): void {
+  const { exchangeTable, table } = model;
+  for (let e = 0; e < exchangeTable.count; e++) {
+    if (exchangeTable.answerCount[e] > 0) continue;
+    const question = exchangeTable.question[e];
+    const next = e + 1 < exchangeTable.count ? exchangeTable.question[e + 1] : -1;
+    const label = model.speakers[table.speaker[question]].label;
+    findings.push({
+      code: 'unanswered-question',
+      range: headRangeOf(model, question),
+      message:
+        next >= 0
+          ? `Question by ${label} is not answered before the next question (line ${table.line[next] + 1}).`
+          : `Question by ${label} is not answered before the end of the transcript.`,
+      related: next >= 0 ? [{ range: headRangeOf(model, next), message: 'The next question' }] : [],
+      turnIndex: question,
+    });
+  }
+}
+
 /** Which questions have the same normalized text: computed once, for the duplicate and the similar rules. */
-interface Copies {
+class Copies {
   /** For each question (exchange): the first question with the same text, or -1 for an empty text. */
   readonly first: Int32Array;
   /** For each question that is the first of its text: how many questions have that text. */
   readonly count: Int32Array;
   /** The questions that are the first of their text, in document order. */
-  readonly distinct: number[];
+  readonly distinct: number[] = [];
+
+  constructor(questions: number) {
+    this.first = new Int32Array(questions);
+    this.count = new Int32Array(questions);
+  }
 }
 
 /** Hash of `units[from..to)` (FNV-1a over the UTF-16 units, then mixed). */
@@ -174,15 +211,18 @@ function sameUnits(units: Uint16Array, a: number, aEnd: number, b: number, bEnd:
 
 /** Exact copies, by an open-addressing table of text hashes (verified unit by unit: no false copies). */
 function findCopies(texts: QuestionTexts): Copies {
-  const { units, starts, ends, count: n, hashes } = texts;
-  const first = new Int32Array(n);
-  const count = new Int32Array(n);
-  const distinct: number[] = [];
+  const copies = new Copies(texts.count);
   let bits = 4;
-  while (1 << bits < n * 2) bits++;
-  const mask = (1 << bits) - 1;
+  while (1 << bits < texts.count * 2) bits++;
   /** Slot s: `[2s]` the hash, `[2s + 1]` 1 + the first question with the text (0: empty), side by side. */
   const slots = new Int32Array(2 << bits);
+  fillCopies(texts, slots, (1 << bits) - 1, copies);
+  return copies;
+}
+
+function fillCopies(texts: QuestionTexts, slots: Int32Array, mask: number, copies: Copies): void {
+  const { units, starts, ends, count: n, hashes } = texts;
+  const { first, count, distinct } = copies;
   for (let i = 0; i < n; i++) {
     if (starts[i] === ends[i]) {
       first[i] = -1; // nothing to compare: a lone "?", only an annotation, an interjection
@@ -206,15 +246,24 @@ function findCopies(texts: QuestionTexts): Copies {
     } else first[i] = earlier;
     count[first[i]]++;
   }
-  return { first, count, distinct };
 }
 
 function groupDuplicates(model: TranscriptModel, copies: Copies): Map<Turn, Turn[]> {
-  const { first, count, distinct } = copies;
-  const question = model.exchangeTable.question;
   // Each group in document order, filled in one pass; then the map, group by group in order of
   // each group's first question.
   const groups = new Map<number, Turn[]>();
+  const result = new Map<Turn, Turn[]>();
+  collectGroups(model, copies, groups);
+  for (const f of copies.distinct) {
+    const group = groups.get(f);
+    if (group !== undefined) for (const turn of group) result.set(turn, group);
+  }
+  return result;
+}
+
+function collectGroups(model: TranscriptModel, copies: Copies, groups: Map<number, Turn[]>): void {
+  const { first, count } = copies;
+  const question = model.exchangeTable.question;
   for (let i = 0; i < first.length; i++) {
     const f = first[i];
     if (f < 0 || count[f] < 2) continue;
@@ -222,12 +271,6 @@ function groupDuplicates(model: TranscriptModel, copies: Copies): Map<Turn, Turn
     if (group === undefined) groups.set(f, (group = []));
     group.push(model.turn(question[i]));
   }
-  const result = new Map<Turn, Turn[]>();
-  for (const f of distinct) {
-    const group = groups.get(f);
-    if (group !== undefined) for (const turn of group) result.set(turn, group);
-  }
-  return result;
 }
 
 /** At most this many related places on one diagnostic (a line asked a thousand times stays cheap). */
@@ -256,6 +299,20 @@ function duplicateFindings(groups: Map<Turn, Turn[]>): Finding[] {
   return findings;
 }
 
+/** The texts of the `distinct` questions (views into the same buffer). */
+function distinctTexts(texts: QuestionTexts, distinct: number[]): CodeUnitTexts {
+  const result = { units: texts.units, starts: new Int32Array(distinct.length), ends: new Int32Array(distinct.length), count: distinct.length };
+  pickRanges(texts, distinct, result.starts, result.ends);
+  return result;
+}
+
+function pickRanges(texts: QuestionTexts, distinct: number[], starts: Int32Array, ends: Int32Array): void {
+  for (let k = 0; k < distinct.length; k++) {
+    starts[k] = texts.starts[distinct[k]];
+    ends[k] = texts.ends[distinct[k]];
+  }
+}
+
 function similarFindings(
   model: TranscriptModel,
   texts: QuestionTexts,
@@ -264,13 +321,7 @@ function similarFindings(
   settings: TranscriptSettings,
   similarQuestions: Map<Turn, SimilarQuestion[]>,
 ): Finding[] {
-  const starts = new Int32Array(distinct.length);
-  const ends = new Int32Array(distinct.length);
-  for (let k = 0; k < distinct.length; k++) {
-    starts[k] = texts.starts[distinct[k]];
-    ends[k] = texts.ends[distinct[k]];
-  }
-  const pairs = findSimilarPairsIn({ units: texts.units, starts, ends, count: distinct.length }, settings.similarQuestionThreshold);
+  const pairs = findSimilarPairsIn(distinctTexts(texts, distinct), settings.similarQuestionThreshold);
   const questionOf = (k: number): Turn => model.turn(model.exchangeTable.question[distinct[k]]);
   const add = (turn: Turn, other: Turn, similarity: number): void => {
     const list = similarQuestions.get(turn) ?? [];

@@ -620,8 +620,9 @@ export class ParsedTranscript implements TranscriptModel {
   readonly appendix: Appendix | undefined;
   readonly layout: DocumentLayoutInfo;
   private annotationList: Annotation[] | undefined;
-  private readonly turnViews: Array<Turn | undefined> = [];
-  private readonly exchangeViews: Array<Exchange | undefined> = [];
+  /** Views made so far, by index (arrays of the full length, so that a view made out of order stays cheap to find). */
+  private readonly turnViews: Array<Turn | undefined>;
+  private readonly exchangeViews: Array<Exchange | undefined>;
   private turnList: Turn[] | undefined;
   private exchangeList: Exchange[] | undefined;
   private looseList: Turn[] | undefined;
@@ -638,6 +639,8 @@ export class ParsedTranscript implements TranscriptModel {
     this.declaredSpeakers = parts.declaredSpeakers;
     this.appendix = parts.appendix;
     this.layout = parts.layout;
+    this.turnViews = new Array<Turn | undefined>(parts.table.count);
+    this.exchangeViews = new Array<Exchange | undefined>(parts.exchangeTable.count);
     for (const speaker of parts.speakers) speaker.model = this;
   }
 
