@@ -1,75 +1,432 @@
 /**
  * Near-duplicate search over normalized question texts, without comparing all pairs.
  *
- * Similarity is the Jaccard index of the texts' character bigram sets. Candidates come from prefix
- * filtering (as in the All-Pairs / PPJoin algorithms): with every set's bigrams sorted rarest first
- * by one global order, two sets with Jaccard >= t must share a bigram within the first
- * `|x| - ceil(t * |x|) + 1` of the larger one. Only those prefixes are indexed and probed, sets are
- * visited smallest first with a length filter, a positional filter prunes a candidate at its first
- * shared bigram, and verification stops as soon as the required overlap can no longer be reached.
+ * Similarity is the Jaccard index of the texts' character bigram sets (a bigram is two adjacent
+ * UTF-16 code units). The texts come in one buffer of code units ({@link CodeUnitTexts}); each
+ * text's distinct bigrams are found with a small stamped hash table, and no string is made per
+ * text or bigram.
+ *
+ * Two exact candidate filters give the same pairs; `auto` picks one by the data:
+ *
+ * - Prefix filtering (as in the All-Pairs / PPJoin algorithms, see {@link prefixJoin}): with every
+ *   set's bigrams sorted rarest first by one global order, two sets with Jaccard >= t must share a
+ *   bigram within the first `|x| - ceil(t * |x|) + 1` of the larger one. Only those prefixes are
+ *   indexed and probed, sets are visited smallest first with a length filter, a positional filter
+ *   prunes a candidate at its first shared bigram, and verification stops as soon as the required
+ *   overlap can no longer be reached.
+ * - Partition (pigeonhole) signatures, at high thresholds such as the default 0.9 (see
+ *   {@link partitionJoin}): sets are split into a few groups by a hash of the bigram, and only sets
+ *   with one whole group in common are verified. It verifies far fewer candidates when the
+ *   vocabulary is small and prefix posting lists are long, needs no sorted sets, and walks memory
+ *   in order (texts in input order, signatures bucketed by hash) rather than at random.
+ *
  * Cost grows with the number of bigrams, not with the square of the number of questions.
  *
- * At high thresholds (the default 0.9) a partition filter is used instead (see {@link partitionJoin}):
- * it verifies far fewer candidates when the vocabulary is small and prefix posting lists are long.
- * Both filters are exact and give the same pairs.
+ * Every loop over texts, bigrams or signatures is in a function that takes only typed arrays,
+ * plain arrays and numbers. Such code keeps its optimized form from call to call: code that reads
+ * properties of objects made per call may be thrown away after a full garbage collection (the
+ * objects' hidden classes are collected with them) and start over unoptimized. The large work
+ * arrays are kept from call to call ({@link pooled}).
  */
 
 export interface SimilarPair {
-  /** Indexes into the input array, `first < second`. */
+  /** Indexes into the input texts, `first < second`. */
   readonly first: number;
   readonly second: number;
   readonly similarity: number;
 }
 
-/** Texts shorter than this (after normalization) are too short to call "nearly the same". */
+/** Texts shorter than this (in UTF-16 code units, after normalization) are too short to call "nearly the same". */
 export const MIN_SIMILAR_LENGTH = 4;
 
+/** Texts as UTF-16 code units in one buffer: text i is units[starts[i] .. ends[i]). */
+export interface CodeUnitTexts {
+  readonly units: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly count: number;
+}
+
+/** The code units of `texts`, one after another (for callers that hold strings). */
+export function codeUnitTexts(texts: readonly string[]): CodeUnitTexts {
+  const units = new Uint16Array(totalLength(texts));
+  const starts = new Int32Array(texts.length);
+  const ends = new Int32Array(texts.length);
+  fillCodeUnits(texts, units, starts, ends);
+  return { units, starts, ends, count: texts.length };
+}
+
+function totalLength(texts: readonly string[]): number {
+  let total = 0;
+  for (let i = 0; i < texts.length; i++) total += texts[i].length;
+  return total;
+}
+
+/** Writes the code units of `texts` one after another into `units` (long enough), and where each text starts and ends. */
+function fillCodeUnits(texts: readonly string[], units: Uint16Array, starts: Int32Array, ends: Int32Array): void {
+  let at = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    const length = text.length;
+    starts[i] = at;
+    for (let k = 0; k < length; k++) units[at + k] = text.charCodeAt(k);
+    at += length;
+    ends[i] = at;
+  }
+}
+
 /**
- * Dense ids for distinct bigrams: an open-addressing hash table keyed by the bigram's two UTF-16
- * units, grown as needed so it stays small enough for the cache. Exact: no collisions leak into
- * the ids, and no string is made per bigram.
+ * How candidates are found: `prefix` filtering, `partition` (pigeonhole) signatures, or `auto`
+ * (partition when the sets are large enough for its groups to be selective). Every method gives
+ * exactly the same pairs; the choice only changes speed (tests force each one).
  */
-class BigramIds {
-  private keys = new Uint32Array(1 << 12);
-  private values = new Int32Array(1 << 12).fill(-1);
-  private shift = 32 - 12;
-  count = 0;
+export type SimilarityMethod = 'auto' | 'prefix' | 'partition';
 
-  id(key: number): number {
-    // Multiplicative hashing: the high bits of the product mix all bits of the key.
-    const mask = this.keys.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+/** All pairs of texts whose bigram Jaccard similarity is at least `threshold` (and which differ). */
+export function findSimilarPairs(texts: readonly string[], threshold: number, method: SimilarityMethod = 'auto'): SimilarPair[] {
+  // The same as findSimilarPairsIn(codeUnitTexts(texts), …), in work arrays kept for the purpose.
+  let units = pooledUnits;
+  const length = totalLength(texts);
+  if (units.length < length || units.length > 4 * length + 65536) pooledUnits = units = new Uint16Array(length + (length >> 3));
+  const starts = pooled(Pool.Starts, texts.length);
+  const ends = pooled(Pool.Ends, texts.length);
+  fillCodeUnits(texts, units, starts, ends);
+  return findSimilarPairsIn({ units, starts, ends, count: texts.length }, threshold, method);
+}
+
+/**
+ * All pairs of texts whose bigram Jaccard similarity is at least `threshold`, sorted by `second`
+ * then `first`. Texts shorter than {@link MIN_SIMILAR_LENGTH} never pair, nor do texts with the
+ * same code units. The buffer is only read; texts may lie anywhere in it, in any order.
+ */
+export function findSimilarPairsIn(texts: CodeUnitTexts, threshold: number, method: SimilarityMethod = 'auto'): SimilarPair[] {
+  const t = Math.min(1, Math.max(0.01, threshold));
+  const sets = bigramSets(texts);
+  if (sets.ids.length < 2) return [];
+  const setsOfSize = sizeCounts(sets.ids, sets.size, sets.maxSize);
+  // Each result is a triple: the two texts, then how many bigrams they share. Partition filtering
+  // gives up (undefined) when its signatures turn out far too unselective.
+  let found: number[] | undefined;
+  if (method === 'partition' || (method === 'auto' && partitionPays(t, setsOfSize, sets.ids.length))) found = partitionJoin(texts, sets, setsOfSize, t);
+  found ??= prefixJoin(texts, sets, t);
+  const pairs: SimilarPair[] = [];
+  for (let p = 0; p < found.length; p += 3) {
+    const first = found[p];
+    const second = found[p + 1];
+    const shared = found[p + 2];
+    pairs.push({ first, second, similarity: shared / (sets.size[first] + sets.size[second] - shared) });
+  }
+  return pairs.sort((a, b) => a.second - b.second || a.first - b.first);
+}
+
+/**
+ * Every long enough text's distinct bigrams as codes ({@link bigramCode}), in first-seen order:
+ * text i owns `data[start[i]..end[i])`, `size[i]` of them (0 for texts shorter than
+ * {@link MIN_SIMILAR_LENGTH}). `ids` lists the texts that have a set, in input order.
+ */
+interface BigramSets {
+  readonly data: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly size: Int32Array;
+  readonly ids: Int32Array;
+  readonly maxSize: number;
+}
+
+function bigramSets(texts: CodeUnitTexts): BigramSets {
+  const { units, starts, ends, count } = texts;
+  const totals = new Int32Array(3);
+  measureTexts(starts, ends, count, totals);
+  const [eligible, longest, bigrams] = totals;
+  const ids = pooled(Pool.Ids, eligible);
+  const data = pooled(Pool.Data, bigrams);
+  const start = pooled(Pool.Start, count);
+  const end = pooled(Pool.End, count);
+  const size = pooled(Pool.Size, count).fill(0);
+  const table = new BigramTable(longest);
+  const maxSize = collectSets(units, starts, ends, count, table.slots, table.shift, data, start, end, size, ids);
+  return { data, start, end, size, ids, maxSize };
+}
+
+/** The work arrays {@link pooled} keeps, by use. */
+const Pool = { Ids: 0, Data: 1, Start: 2, End: 3, Size: 4, Records: 5, Bucketed: 6, Previous: 7, Seen: 8, Starts: 9, Ends: 10 } as const;
+
+const pool: Int32Array[] = [];
+/** The code units {@link findSimilarPairs} converts strings into (kept like the {@link pooled} arrays). */
+let pooledUnits = new Uint16Array(0);
+
+/**
+ * A work array of `length` elements, with whatever an earlier call left in it: the large arrays
+ * are kept from call to call, because a fresh multi-megabyte typed array can cost more in page
+ * faults than the work done in it (about 12 bytes per bigram of the largest input so far stay
+ * allocated). Grown as needed, and replaced by a smaller one when far too large.
+ */
+function pooled(which: number, length: number): Int32Array {
+  let buffer = pool[which];
+  if (buffer === undefined || buffer.length < length || buffer.length > 4 * length + 65536) {
+    pool[which] = buffer = new Int32Array(length + (length >> 3));
+  }
+  return buffer.subarray(0, length);
+}
+
+/** `totals` ← [texts long enough to pair, the longest one's length, their bigrams with repeats]. */
+function measureTexts(starts: Int32Array, ends: Int32Array, count: number, totals: Int32Array): void {
+  let eligible = 0;
+  let longest = 0;
+  let bigrams = 0;
+  for (let i = 0; i < count; i++) {
+    const length = ends[i] - starts[i];
+    if (length < MIN_SIMILAR_LENGTH) continue;
+    eligible++;
+    bigrams += length - 1;
+    if (length > longest) longest = length;
+  }
+  totals[0] = eligible;
+  totals[1] = longest;
+  totals[2] = bigrams;
+}
+
+/**
+ * A bigram's code: its two UTF-16 units as one number (`(a << 16) | b`), scrambled by steps that
+ * are each one to one (multiplying by an odd constant, xor with a shift of itself), so codes are as
+ * exact as the units, while all their bits, high ones included, mix all bits of both units: codes
+ * serve as hashes (for table slots and groups) and as the values summed into group signatures.
+ */
+function bigramCode(a: number, b: number): number {
+  let code = Math.imul((a << 16) | b, 0x9e3779b1);
+  code = Math.imul(code ^ (code >>> 15), 0x2c1b3c6d);
+  return code ^ (code >>> 12);
+}
+
+/**
+ * Room for the distinct bigrams of one text at a time: open addressing over interleaved (code,
+ * stamp) slots, where a slot belongs to the current set only if its stamp is the current one, so
+ * starting a new set costs nothing. Sized for the longest text (at least twice as many slots as it
+ * has bigrams). The slot of a code starts at its high `32 - shift` bits.
+ */
+class BigramTable {
+  readonly slots: Int32Array;
+  readonly shift: number;
+
+  constructor(longest: number) {
+    let bits = 4;
+    while (1 << bits < longest * 2) bits++;
+    this.slots = new Int32Array(2 << bits);
+    this.shift = 32 - bits;
+  }
+}
+
+/**
+ * Fills `data`, `start`, `end`, `size` and `ids` (see {@link BigramSets}); returns the largest
+ * size. Each text's bigrams are deduplicated in a stamped table: texts of up to
+ * {@link SHORT_TEXT} units (questions, nearly always) in {@link shortTextSlots}, a module constant
+ * (with stamps that go on from call to call), which the optimized code can take as given; longer
+ * ones in `slots` (sized for the longest), with the text's index + 1 as stamp.
+ */
+function collectSets(
+  units: Uint16Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  count: number,
+  slots: Int32Array,
+  shift: number,
+  data: Int32Array,
+  start: Int32Array,
+  end: Int32Array,
+  size: Int32Array,
+  ids: Int32Array,
+): number {
+  if (shortTextStamp > 0x3fffffff - count) {
+    shortTextSlots.fill(0);
+    shortTextStamp = 0;
+  }
+  let stamp = shortTextStamp;
+  let at = 0;
+  let n = 0;
+  let maxSize = 0;
+  for (let i = 0; i < count; i++) {
+    const from = starts[i];
+    const to = ends[i];
+    if (to - from < MIN_SIMILAR_LENGTH) continue;
+    ids[n++] = i;
+    start[i] = at;
+    at =
+      to - from <= SHORT_TEXT
+        ? distinctInto(units, from, to, shortTextSlots, SHORT_TEXT_SHIFT, ++stamp, data, at)
+        : distinctInto(units, from, to, slots, shift, i + 1, data, at);
+    end[i] = at;
+    size[i] = at - start[i];
+    if (size[i] > maxSize) maxSize = size[i];
+  }
+  shortTextStamp = stamp;
+  return maxSize;
+}
+
+/** The longest text (in code units) deduplicated in {@link shortTextSlots}: up to 127 bigrams in 256 slots. */
+const SHORT_TEXT = 128;
+const SHORT_TEXT_SHIFT = 32 - 8;
+const shortTextSlots = new Int32Array(2 << 8);
+let shortTextStamp = 0;
+
+/**
+ * Appends the codes of the distinct bigrams of `units[from..to)` to `data` from `at`, in
+ * first-seen order, using `slots` (see {@link BigramTable}) with a `stamp` no earlier text used;
+ * returns where they end. Two bigrams a step (their codes made before either is looked up) run
+ * markedly faster than one.
+ */
+function distinctInto(units: Uint16Array, from: number, to: number, slots: Int32Array, shift: number, stamp: number, data: Int32Array, at: number): number {
+  const mask = slots.length - 1;
+  let previous = units[from];
+  let k = from + 1;
+  for (; k + 1 < to; k += 2) {
+    const middle = units[k];
+    const next = units[k + 1];
+    const first = bigramCode(previous, middle);
+    const second = bigramCode(middle, next);
+    previous = next;
+    let slot = (first >>> shift) << 1;
     for (;;) {
-      const value = this.values[slot];
-      if (value < 0) break;
-      if (this.keys[slot] === key) return value;
-      slot = (slot + 1) & mask;
+      if (slots[slot + 1] !== stamp) {
+        slots[slot] = first;
+        slots[slot + 1] = stamp;
+        data[at++] = first;
+        break;
+      }
+      if (slots[slot] === first) break;
+      slot = (slot + 2) & mask;
     }
-    this.keys[slot] = key;
-    this.values[slot] = this.count;
-    if (++this.count * 2 > this.keys.length) this.grow();
-    return this.count - 1;
+    slot = (second >>> shift) << 1;
+    for (;;) {
+      if (slots[slot + 1] !== stamp) {
+        slots[slot] = second;
+        slots[slot + 1] = stamp;
+        data[at++] = second;
+        break;
+      }
+      if (slots[slot] === second) break;
+      slot = (slot + 2) & mask;
+    }
   }
+  if (k < to) {
+    const code = bigramCode(previous, units[k]);
+    let slot = (code >>> shift) << 1;
+    for (;;) {
+      if (slots[slot + 1] !== stamp) {
+        slots[slot] = code;
+        slots[slot + 1] = stamp;
+        data[at++] = code;
+        break;
+      }
+      if (slots[slot] === code) break;
+      slot = (slot + 2) & mask;
+    }
+  }
+  return at;
+}
 
-  private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Uint32Array(keys.length * 2);
-    this.values = new Int32Array(keys.length * 2).fill(-1);
-    this.shift--;
-    const mask = this.keys.length - 1;
-    for (let i = 0; i < keys.length; i++) {
-      if (values[i] < 0) continue;
-      let slot = Math.imul(keys[i], 0x9e3779b1) >>> this.shift;
-      while (this.values[slot] >= 0) slot = (slot + 1) & mask;
-      this.keys[slot] = keys[i];
-      this.values[slot] = values[i];
-    }
-  }
+/** How many of `ids` have each size. */
+function sizeCounts(ids: Int32Array, size: Int32Array, maxSize: number): Int32Array {
+  const counts = new Int32Array(maxSize + 1);
+  for (let n = 0; n < ids.length; n++) counts[size[ids[n]]]++;
+  return counts;
+}
+
+/** Whether texts a and b have the same code units. */
+function sameText(units: Uint16Array, starts: Int32Array, ends: Int32Array, a: number, b: number): boolean {
+  const length = ends[a] - starts[a];
+  if (ends[b] - starts[b] !== length) return false;
+  for (let i = starts[a], j = starts[b], stop = i + length; i < stop; i++, j++) if (units[i] !== units[j]) return false;
+  return true;
 }
 
 /** Smallest overlap two sets of sizes a and b need for Jaccard >= t. */
 function requiredOverlap(t: number, a: number, b: number): number {
   return Math.ceil((t / (1 + t)) * (a + b) - 1e-9);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prefix filtering
+
+/**
+ * Prefix filtering (see the header). Bigrams get dense ids, then ranks in the global rarest-first
+ * order, and every set is sorted by rank (in place: `sets.data` is used up). Returns the pairs as
+ * triples (first, second, shared bigrams).
+ */
+function prefixJoin(texts: CodeUnitTexts, sets: BigramSets, t: number): number[] {
+  const { data, start, end, size, maxSize } = sets;
+  const distinct = denseIds(data, sets.ids, start, end);
+  const ids = sortBySize(sets.ids, size, maxSize); // smallest sets first: every earlier set is no larger
+  rankSets(data, ids, start, end, distinct);
+  const found: number[] = [];
+  prefixPairs(t, data, start, end, size, ids, distinct, texts.units, texts.starts, texts.ends, texts.count, found);
+  return found;
+}
+
+/**
+ * Replaces each code in the sets by a dense id (0, 1, 2, … in order of first appearance; sets
+ * stay distinct, the mapping is one to one); returns how many there are. An open-addressing table
+ * keyed by the code, grown as needed so it stays small enough for the cache.
+ */
+function denseIds(data: Int32Array, ids: Int32Array, start: Int32Array, end: Int32Array): number {
+  let bits = 12;
+  let keys = new Int32Array(1 << bits);
+  let values = new Int32Array(1 << bits).fill(-1);
+  let count = 0;
+  for (let n = 0; n < ids.length; n++) {
+    for (let k = start[ids[n]], stop = end[ids[n]]; k < stop; k++) {
+      const code = data[k];
+      let mask = keys.length - 1;
+      let slot = code >>> (32 - bits); // codes are mixed already: their high bits will do
+      while (values[slot] >= 0 && keys[slot] !== code) slot = (slot + 1) & mask;
+      if (values[slot] >= 0) {
+        data[k] = values[slot];
+        continue;
+      }
+      keys[slot] = code;
+      values[slot] = count;
+      data[k] = count++;
+      if (count * 2 > keys.length) {
+        const oldKeys = keys;
+        const oldValues = values;
+        bits++;
+        keys = new Int32Array(1 << bits);
+        values = new Int32Array(1 << bits).fill(-1);
+        mask = keys.length - 1;
+        for (let i = 0; i < oldKeys.length; i++) {
+          if (oldValues[i] < 0) continue;
+          let at = oldKeys[i] >>> (32 - bits);
+          while (values[at] >= 0) at = (at + 1) & mask;
+          keys[at] = oldKeys[i];
+          values[at] = oldValues[i];
+        }
+      }
+    }
+  }
+  return count;
+}
+
+/** Sorts `ids` (ascending) by `size`, ties in id order: a counting sort (sizes are small numbers). */
+function sortBySize(ids: Int32Array, size: Int32Array, maxSize: number): Int32Array {
+  const next = new Int32Array(maxSize + 2);
+  for (let n = 0; n < ids.length; n++) next[size[ids[n]] + 1]++;
+  for (let s = 0; s <= maxSize; s++) next[s + 1] += next[s];
+  const sorted = new Int32Array(ids.length);
+  for (let n = 0; n < ids.length; n++) sorted[next[size[ids[n]]]++] = ids[n];
+  return sorted;
+}
+
+/** Global order: rarest bigram first. Re-expresses every set (of dense ids) as sorted ranks in that order. */
+function rankSets(data: Int32Array, ids: Int32Array, start: Int32Array, end: Int32Array, distinct: number): void {
+  const frequency = new Int32Array(distinct);
+  for (let n = 0; n < ids.length; n++) for (let k = start[ids[n]]; k < end[ids[n]]; k++) frequency[data[k]]++;
+  const order = Array.from({ length: distinct }, (_, i) => i).sort((a, b) => frequency[a] - frequency[b] || a - b);
+  const rank = new Int32Array(distinct);
+  for (let r = 0; r < distinct; r++) rank[order[r]] = r;
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
+    for (let k = start[id]; k < end[id]; k++) data[k] = rank[data[k]];
+    sortRange(data, start[id], end[id]);
+  }
 }
 
 /** Sorts `data[from..to)` in place; the sets are short, where insertion sort beats a typed-array view. */
@@ -85,84 +442,32 @@ function sortRange(data: Int32Array, from: number, to: number): void {
   }
 }
 
-/** All pairs of texts whose bigram Jaccard similarity is at least `threshold` (and which differ). */
 /**
- * How candidates are found: `prefix` filtering, `partition` (pigeonhole) signatures, or `auto`
- * (partition when the sets are large enough for its groups to be selective). Every method gives
- * exactly the same pairs; the choice only changes speed (tests force each one).
+ * The prefix-filter join over ranked sets, `ids` smallest first; appends each pair to `found` as
+ * (first, second, shared).
  */
-export type SimilarityMethod = 'auto' | 'prefix' | 'partition';
-
-export function findSimilarPairs(texts: readonly string[], threshold: number, method: SimilarityMethod = 'auto'): SimilarPair[] {
-  const t = Math.min(1, Math.max(0.01, threshold));
-  const ids: number[] = [];
-  let total = 0;
-  for (let i = 0; i < texts.length; i++) {
-    if (texts[i].length >= MIN_SIMILAR_LENGTH) {
-      ids.push(i);
-      total += texts[i].length - 1;
-    }
-  }
-  if (ids.length < 2) return [];
-
-  // Every text's distinct bigrams (the two UTF-16 units in one number), sorted, in one flat array:
-  // text i owns data[start[i]..end[i]).
-  const data = new Int32Array(total);
-  const start = new Int32Array(texts.length);
-  const end = new Int32Array(texts.length);
-  let at = 0;
-  for (const id of ids) {
-    const text = texts[id];
-    start[id] = at;
-    const count = text.length - 1;
-    let previous = text.charCodeAt(0);
-    for (let i = 0; i < count; i++) {
-      const next = text.charCodeAt(i + 1);
-      data[at + i] = (previous << 16) | next;
-      previous = next;
-    }
-    sortRange(data, at, at + count);
-    let unique = at;
-    for (let k = at; k < at + count; k++) if (k === at || data[k] !== data[k - 1]) data[unique++] = data[k];
-    end[id] = unique;
-    at += count;
-  }
-
-  if (method === 'partition' || (method === 'auto' && partitionPays(ids, start, end, t))) {
-    return partitionJoin(texts, ids, data, start, end, t);
-  }
-
-  // Dense ids for the bigrams (sets stay distinct: the mapping is one to one).
-  const dictionary = new BigramIds();
-  for (const id of ids) for (let k = start[id]; k < end[id]; k++) data[k] = dictionary.id(data[k] >>> 0);
-
-  // Global order: rarest bigram first. Re-express every set as sorted ranks in that order.
-  const distinct = dictionary.count;
-  const frequency = new Int32Array(distinct);
-  for (const id of ids) for (let k = start[id]; k < end[id]; k++) frequency[data[k]]++;
-  const order = Array.from({ length: distinct }, (_, i) => i).sort((a, b) => frequency[a] - frequency[b] || a - b);
-  const rank = new Int32Array(distinct);
-  for (let r = 0; r < distinct; r++) rank[order[r]] = r;
-  const size = new Int32Array(texts.length);
-  for (const id of ids) {
-    for (let k = start[id]; k < end[id]; k++) data[k] = rank[data[k]];
-    sortRange(data, start[id], end[id]);
-    size[id] = end[id] - start[id];
-  }
-
-  // Smallest sets first, so every earlier set is no larger than the current one.
-  let maxSize = 0;
-  for (const id of ids) if (size[id] > maxSize) maxSize = size[id];
-  sortBySize(ids, size, maxSize);
-  const prefixOf = (id: number): number => size[id] - Math.ceil(t * size[id] - 1e-9) + 1;
-
+function prefixPairs(
+  t: number,
+  data: Int32Array,
+  start: Int32Array,
+  end: Int32Array,
+  size: Int32Array,
+  ids: Int32Array,
+  distinct: number,
+  units: Uint16Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  count: number,
+  found: number[],
+): void {
   // Postings of prefix bigrams, laid out flat (one slot range per bigram, sized in advance): each
   // slot pair holds (text, position of the bigram in that text's set). A range fills up in order of
   // set size, and sizes only grow, so entries too small for the length filter are skipped for good
   // by advancing `from`.
   const offset = new Int32Array(distinct + 1);
-  for (const id of ids) {
-    const prefix = prefixOf(id);
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
+    const prefix = size[id] - Math.ceil(t * size[id] - 1e-9) + 1;
     for (let k = 0; k < prefix; k++) offset[data[start[id] + k] + 1] += 2;
   }
   for (let b = 0; b < distinct; b++) offset[b + 1] += offset[b];
@@ -170,13 +475,13 @@ export function findSimilarPairs(texts: readonly string[], threshold: number, me
   const from = offset.slice(0, distinct);
   const filled = offset.slice(0, distinct);
 
-  const seen = new Int32Array(texts.length).fill(-1);
-  const pairs: SimilarPair[] = [];
-  for (const id of ids) {
+  const seen = new Int32Array(count).fill(-1);
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
     const x = start[id];
     const xSize = size[id];
     const minSize = Math.ceil(t * xSize - 1e-9);
-    const prefix = prefixOf(id);
+    const prefix = xSize - minSize + 1;
     for (let k = 0; k < prefix; k++) {
       const token = data[x + k];
       const stop = filled[token];
@@ -193,8 +498,8 @@ export function findSimilarPairs(texts: readonly string[], threshold: number, me
         if (1 + Math.min(xSize - k - 1, otherSize - postings[p + 1] - 1) < needed) continue;
         // Nothing before the first shared bigram (k here, postings[p + 1] there) can be shared.
         const shared = overlapAtLeast(data, x + k + 1, end[id], start[other] + postings[p + 1] + 1, end[other], needed, 1);
-        if (shared < 0 || texts[id] === texts[other]) continue;
-        pairs.push({ first: Math.min(id, other), second: Math.max(id, other), similarity: shared / (xSize + otherSize - shared) });
+        if (shared < 0 || sameText(units, starts, ends, id, other)) continue;
+        found.push(Math.min(id, other), Math.max(id, other), shared);
       }
     }
     for (let k = 0; k < prefix; k++) {
@@ -203,168 +508,6 @@ export function findSimilarPairs(texts: readonly string[], threshold: number, me
       postings[filled[token]++] = k;
     }
   }
-  return pairs.sort((a, b) => a.second - b.second || a.first - b.first);
-}
-
-/**
- * The most elements two sets with Jaccard >= t can differ in (|x Δ y|), where x has `a` elements
- * and y any size the length filter pairs it with (`ceil(t a) <= |y| <= a`); -1 when none can pair.
- */
-function maxDifference(t: number, a: number): number {
-  let most = -1;
-  for (let b = Math.max(1, Math.ceil(t * a - 1e-9)); b <= a; b++) {
-    const needed = requiredOverlap(t, a, b);
-    if (needed <= b && a + b - 2 * needed > most) most = a + b - 2 * needed;
-  }
-  return most;
-}
-
-/** The group (of `parts`) a bigram id falls in: the same for every set, so groups can be compared. */
-function groupOf(token: number, parts: number): number {
-  return ((Math.imul(token, 0x9e3779b1) >>> 16) * parts) >>> 16; // multiply-shift: no division
-}
-
-/**
- * For each set size a: how many groups sets of that size are split into when probing (one more
- * than {@link maxDifference}, 0 when no pair is possible), and for each size b the distinct group
- * counts of every size a that may probe a set of size b (`b <= a`, `ceil(t a) <= b`).
- */
-function partitionPlan(t: number, maxSize: number): { probeParts: Int32Array; indexParts: number[][] } {
-  const probeParts = new Int32Array(maxSize + 1);
-  for (let a = 1; a <= maxSize; a++) probeParts[a] = maxDifference(t, a) + 1;
-  const indexParts: number[][] = [[]];
-  for (let b = 1; b <= maxSize; b++) {
-    const list: number[] = [];
-    for (let a = b; a <= maxSize && Math.ceil(t * a - 1e-9) <= b; a++) {
-      const parts = probeParts[a];
-      if (parts > 0 && !list.includes(parts)) list.push(parts);
-    }
-    indexParts.push(list);
-  }
-  return { probeParts, indexParts };
-}
-
-/**
- * Whether partition signatures will be selective here: a group that is empty in two sets matches
- * whatever else they hold, so it pays only when few sets are likely to have an empty group (high
- * thresholds, where sets are split into few large groups).
- */
-function partitionPays(ids: readonly number[], start: Int32Array, end: Int32Array, t: number): boolean {
-  let maxSize = 0;
-  for (const id of ids) maxSize = Math.max(maxSize, end[id] - start[id]);
-  const { probeParts } = partitionPlan(t, maxSize);
-  const setsOfSize = new Int32Array(maxSize + 1);
-  for (const id of ids) setsOfSize[end[id] - start[id]]++;
-  // Expected number of sets with an empty group (at most one each).
-  let emptyGroups = 0;
-  for (let size = 1; size <= maxSize; size++) {
-    const parts = probeParts[size];
-    if (parts > 1) emptyGroups += setsOfSize[size] * Math.min(1, parts * Math.pow(1 - 1 / parts, size));
-  }
-  return emptyGroups <= 0.01 * ids.length;
-}
-
-/** Hashes of the groups of the sorted set `data[from..to)` split `parts` ways, into `hashes[0..parts)`. */
-function groupHashes(data: Int32Array, from: number, to: number, parts: number, hashes: Int32Array): void {
-  for (let g = 0; g < parts; g++) hashes[g] = Math.imul(parts, 0x85ebca6b) ^ Math.imul(g + 1, 0xc2b2ae35);
-  for (let k = from; k < to; k++) {
-    const token = data[k];
-    const g = groupOf(token, parts);
-    hashes[g] = (Math.imul(hashes[g] ^ token, 0x01000193) + 0x6b43a9b5) | 0;
-  }
-  for (let g = 0; g < parts; g++) {
-    let h = hashes[g];
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    hashes[g] = h ^ (h >>> 16);
-  }
-}
-
-/** Sorts `ids` (ascending) by `size`, ties in id order: a counting sort (sizes are small numbers). */
-function sortBySize(ids: number[], size: Int32Array, maxSize: number): void {
-  const next = new Int32Array(maxSize + 2);
-  for (const id of ids) next[size[id] + 1]++;
-  for (let s = 0; s <= maxSize; s++) next[s + 1] += next[s];
-  const sorted = new Int32Array(ids.length);
-  for (const id of ids) sorted[next[size[id]]++] = id;
-  for (let i = 0; i < ids.length; i++) ids[i] = sorted[i];
-}
-
-/**
- * Partition filtering (pigeonhole): if two sets differ in at most k elements, then splitting the
- * bigram universe into k + 1 groups (by a hash of the bigram) leaves at least one group where both
- * sets hold exactly the same bigrams. Each set is indexed by the hash of each of its groups (once
- * per group count a larger set may probe it with), and probed the same way: only sets that share a
- * whole group are verified. `data[start[i]..end[i])` holds text i's distinct bigram ids, sorted.
- */
-function partitionJoin(texts: readonly string[], ids: number[], data: Int32Array, start: Int32Array, end: Int32Array, t: number): SimilarPair[] {
-  const size = new Int32Array(texts.length);
-  let maxSize = 0;
-  for (const id of ids) {
-    size[id] = end[id] - start[id];
-    if (size[id] > maxSize) maxSize = size[id];
-  }
-  sortBySize(ids, size, maxSize);
-  const { probeParts, indexParts } = partitionPlan(t, maxSize);
-
-  // The signature index: chained hash table over (group hash → set), sized in advance.
-  let entries = 0;
-  let mostParts = 1;
-  for (const id of ids) {
-    for (const parts of indexParts[size[id]]) {
-      entries += parts;
-      if (parts > mostParts) mostParts = parts;
-    }
-  }
-  let bits = 4;
-  while (1 << bits < entries * 2) bits++;
-  const shift = 32 - bits;
-  const heads = new Int32Array(1 << bits).fill(-1);
-  const entryHash = new Int32Array(entries);
-  const entrySet = new Int32Array(entries);
-  const entryNext = new Int32Array(entries);
-  let entryCount = 0;
-  const hashes = new Int32Array(mostParts);
-
-  const seen = new Int32Array(texts.length).fill(-1);
-  const pairs: SimilarPair[] = [];
-  for (const id of ids) {
-    const xSize = size[id];
-    const parts = probeParts[xSize];
-    if (parts > 0) {
-      const minSize = Math.ceil(t * xSize - 1e-9);
-      groupHashes(data, start[id], end[id], parts, hashes);
-      for (let g = 0; g < parts; g++) {
-        const h = hashes[g];
-        for (let e = heads[Math.imul(h, 0x9e3779b1) >>> shift]; e >= 0; e = entryNext[e]) {
-          if (entryHash[e] !== h) continue;
-          const other = entrySet[e];
-          if (seen[other] === id) continue;
-          seen[other] = id;
-          const otherSize = size[other];
-          if (otherSize < minSize) continue;
-          const needed = requiredOverlap(t, xSize, otherSize);
-          if (needed > otherSize) continue;
-          const shared = overlapAtLeast(data, start[id], end[id], start[other], end[other], needed, 0);
-          if (shared < 0 || texts[id] === texts[other]) continue;
-          pairs.push({ first: Math.min(id, other), second: Math.max(id, other), similarity: shared / (xSize + otherSize - shared) });
-        }
-      }
-    }
-    let hashed = parts; // the group count `hashes` holds (the probe's, when it probed)
-    for (const indexed of indexParts[xSize]) {
-      if (indexed !== hashed) groupHashes(data, start[id], end[id], (hashed = indexed), hashes);
-      for (let g = 0; g < indexed; g++) {
-        const h = hashes[g];
-        const slot = Math.imul(h, 0x9e3779b1) >>> shift;
-        entryHash[entryCount] = h;
-        entrySet[entryCount] = id;
-        entryNext[entryCount] = heads[slot];
-        heads[slot] = entryCount++;
-      }
-    }
-  }
-  return pairs.sort((a, b) => a.second - b.second || a.first - b.first);
 }
 
 /**
@@ -385,4 +528,326 @@ function overlapAtLeast(data: Int32Array, i: number, iEnd: number, j: number, jE
     else j++;
   }
   return shared >= needed ? shared : -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partition filtering
+
+/**
+ * The most elements two sets with Jaccard >= t can differ in (|x Δ y|), where x has `a` elements
+ * and y any size the length filter pairs it with (`ceil(t a) <= |y| <= a`); -1 when none can pair.
+ */
+function maxDifference(t: number, a: number): number {
+  let most = -1;
+  for (let b = Math.max(1, Math.ceil(t * a - 1e-9)); b <= a; b++) {
+    const needed = requiredOverlap(t, a, b);
+    if (needed <= b && a + b - 2 * needed > most) most = a + b - 2 * needed;
+  }
+  return most;
+}
+
+/**
+ * Whether partition signatures will be selective here: a group that is empty in two sets matches
+ * whatever else they hold, so it pays only when few sets are likely to have an empty group (high
+ * thresholds, where sets are split into few large groups).
+ */
+function partitionPays(t: number, setsOfSize: Int32Array, sets: number): boolean {
+  // Expected number of sets with an empty group (at most one each).
+  let emptyGroups = 0;
+  for (let size = 1; size < setsOfSize.length; size++) {
+    if (setsOfSize[size] === 0) continue;
+    const parts = maxDifference(t, size) + 1;
+    if (parts > 1) emptyGroups += setsOfSize[size] * Math.min(1, parts * Math.pow(1 - 1 / parts, size));
+  }
+  return emptyGroups <= 0.01 * sets;
+}
+
+/** Signature flags: the set probes with this group count (the one for its own size), is indexed under it, or both. */
+const PROBE = 1;
+const INDEX = 2;
+
+/**
+ * Which group counts the sets of each size need (for sizes some set has): set size s needs
+ * `parts[c]` groups with `flags[c]` for `from[s] <= c < from[s + 1]`. A set of size a probes
+ * with one more group than {@link maxDifference} (none when no pair is possible), and a set of
+ * size b is indexed under the probe count of every size a that may probe it (`b <= a`,
+ * `ceil(t a) <= b`). `records` is how many signatures that makes over all sets.
+ */
+interface PartitionPlan {
+  readonly from: Int32Array;
+  readonly parts: Int32Array;
+  readonly flags: Int32Array;
+  readonly records: number;
+  readonly mostParts: number;
+}
+
+function partitionPlan(t: number, setsOfSize: Int32Array): PartitionPlan {
+  const maxSize = setsOfSize.length - 1;
+  const probe = new Int32Array(maxSize + 1).fill(-1); // -1: not computed yet
+  const probeParts = (a: number): number => (probe[a] >= 0 ? probe[a] : (probe[a] = maxDifference(t, a) + 1));
+  const from = new Int32Array(maxSize + 2);
+  const parts: number[] = [];
+  const flags: number[] = [];
+  let records = 0;
+  let mostParts = 1;
+  for (let b = 0; b <= maxSize; b++) {
+    from[b] = parts.length;
+    if (setsOfSize[b] === 0) continue;
+    const own = probeParts(b);
+    const indexed: number[] = [];
+    for (let a = b; a <= maxSize && Math.ceil(t * a - 1e-9) <= b; a++) {
+      const count = probeParts(a);
+      if (count > 0 && !indexed.includes(count)) indexed.push(count);
+    }
+    let perSet = 0;
+    for (const count of indexed) {
+      if (count === own) continue;
+      parts.push(count);
+      flags.push(INDEX);
+      perSet += count;
+    }
+    if (own > 0) {
+      parts.push(own);
+      flags.push(indexed.includes(own) ? PROBE | INDEX : PROBE);
+      perSet += own;
+    }
+    for (let c = from[b]; c < parts.length; c++) mostParts = Math.max(mostParts, parts[c]);
+    records += setsOfSize[b] * perSet;
+  }
+  from[maxSize + 1] = parts.length;
+  return { from, parts: Int32Array.from(parts), flags: Int32Array.from(flags), records, mostParts };
+}
+
+/**
+ * Partition filtering (pigeonhole): if two sets differ in at most k elements, then splitting the
+ * bigram universe into k + 1 groups (by a hash of the bigram) leaves at least one group where both
+ * sets hold exactly the same bigrams. So every set gets a signature for each of its groups, once
+ * per group count it needs ({@link PartitionPlan}): as a prober and as an indexed set. Two sets are
+ * candidates when one probes with a signature the other is indexed under, and the prober comes
+ * later in (size, index) order: every possible pair shows up that way, from the side of its larger
+ * set. Candidates are then verified exactly. Returns the pairs as triples (first, second, shared),
+ * or undefined (leaving `sets` as they were) when the signatures turn out far too unselective: many
+ * sets with one signature make a number of candidates quadratic in theirs, which can happen when
+ * partition is forced at low thresholds, where most sets have empty groups.
+ *
+ * Instead of one big hash table probed in size order (a cache miss per lookup), the signatures are
+ * made in input order, scattered into buckets by their high bits, and matched bucket by bucket in a
+ * small table.
+ */
+function partitionJoin(texts: CodeUnitTexts, sets: BigramSets, setsOfSize: Int32Array, t: number): number[] | undefined {
+  const { data, start, end, size, ids } = sets;
+  const plan = partitionPlan(t, setsOfSize);
+  const records = pooled(Pool.Records, 2 * plan.records);
+  // Buckets of about BUCKET records, by the high bits of the signature: sized while signing.
+  let bits = 0;
+  while (bits < 24 && plan.records >>> bits > BUCKET) bits++;
+  const bucketSizes = new Int32Array((1 << bits) + 1);
+  groupSignatures(data, start, end, ids, plan.from, plan.parts, plan.flags, new Int32Array(2 * plan.mostParts), records, bits, bucketSizes);
+  const candidates: number[] = [];
+  const bucketed = pooled(Pool.Bucketed, records.length);
+  const budget = 4 * plan.records + (1 << 20); // record pairs looked at: a few per record is the usual
+  if (!matchSignatures(records, bits, bucketSizes, bucketed, pooled(Pool.Previous, plan.records), size, budget, candidates)) return undefined;
+  const table = new BigramTable(sets.maxSize + 1);
+  const found: number[] = [];
+  verifyCandidates(t, data, start, size, texts.units, texts.starts, texts.ends, candidates, pooled(Pool.Seen, texts.count), table.slots, table.shift, found);
+  return found;
+}
+
+/** Records per bucket when matching signatures (about): the bucket's table stays in the cache. */
+const BUCKET = 2048;
+
+/**
+ * Fills `records` with one (signature, `set << 2 | flags`) pair per group of each set and group
+ * count it needs, and counts in `bucketSizes[b + 1]` the signatures whose high `bits` bits are b.
+ * A group's signature is the sum of the codes of its bigrams, finished with the group count and
+ * number: order-independent, so the sets need no sorting. The group of a code is picked by its
+ * high bits (multiply-shift). `sums` has room for twice the most groups of any count.
+ */
+function groupSignatures(
+  data: Int32Array,
+  start: Int32Array,
+  end: Int32Array,
+  ids: Int32Array,
+  needFrom: Int32Array,
+  needParts: Int32Array,
+  needFlags: Int32Array,
+  sums: Int32Array,
+  records: Int32Array,
+  bits: number,
+  bucketSizes: Int32Array,
+): void {
+  const shift = 32 - bits;
+  let at = 0;
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
+    const from = start[id];
+    const to = end[id];
+    for (let c = needFrom[to - from], stop = needFrom[to - from + 1]; c < stop; c++) {
+      const parts = needParts[c];
+      // Two banks of sums, for even and odd bigrams, so that one addition need not wait for the
+      // one before (when it hits the same group).
+      for (let g = 0; g < 2 * parts; g++) sums[g] = 0;
+      if (parts <= 0x10000) {
+        let k = from;
+        for (; k + 1 < to; k += 2) {
+          const even = data[k];
+          const odd = data[k + 1];
+          sums[Math.imul(even >>> 16, parts) >>> 16] += even;
+          sums[parts + (Math.imul(odd >>> 16, parts) >>> 16)] += odd;
+        }
+        if (k < to) sums[Math.imul(data[k] >>> 16, parts) >>> 16] += data[k];
+      } else {
+        for (let k = from; k < to; k++) sums[Math.floor(((data[k] >>> 16) * parts) / 0x10000)] += data[k];
+      }
+      const tag = (id << 2) | needFlags[c];
+      for (let g = 0; g < parts; g++) {
+        let h = sums[g] + sums[parts + g] + Math.imul(parts, 0x85ebca6b) + Math.imul(g + 1, 0xc2b2ae35);
+        h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+        h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+        h ^= h >>> 16;
+        records[at++] = h;
+        records[at++] = tag;
+        if (bits > 0) bucketSizes[(h >>> shift) + 1]++;
+      }
+    }
+  }
+}
+
+/**
+ * Appends to `candidates` (later set, earlier set) for every two records with the same signature,
+ * one probing and the other indexed, where the prober comes later in (size, index) order. A pair
+ * may come up more than once. The records are scattered into `bucketed` by the high `bits` bits of
+ * their signature (one pass in order; `first[b + 1]` counts bucket b's records), then each bucket
+ * is grouped by signature in a small stamped table that stays in the cache; `previous` (one per
+ * record) chains the records of one signature. Returns false, unfinished, once more than `budget`
+ * pairs of records with one signature have been looked at.
+ */
+function matchSignatures(
+  records: Int32Array,
+  bits: number,
+  first: Int32Array,
+  bucketed: Int32Array,
+  previous: Int32Array,
+  size: Int32Array,
+  budget: number,
+  candidates: number[],
+): boolean {
+  const shift = 32 - bits;
+  const buckets = 1 << bits;
+  // Bucket b holds records first[b]..first[b + 1] - 1 of `bucketed`.
+  if (bits === 0) first[1] = records.length >> 1;
+  let largest = 0;
+  for (let b = 0; b < buckets; b++) {
+    largest = Math.max(largest, first[b + 1]);
+    first[b + 1] += first[b];
+  }
+  const fill = first.slice(0, buckets);
+  for (let r = 0; r < records.length; r += 2) {
+    const at = bits > 0 ? 2 * fill[records[r] >>> shift]++ : r;
+    bucketed[at] = records[r];
+    bucketed[at + 1] = records[r + 1];
+  }
+
+  let tableBits = 4;
+  while (1 << tableBits < largest * 2) tableBits++;
+  const mask = (1 << tableBits) - 1;
+  // Per bucket: signature, stamp (bucket + 1) and latest record, interleaved.
+  const table = new Int32Array(3 << tableBits);
+  for (let b = 0; b < buckets; b++) {
+    const stamp = b + 1;
+    for (let r = first[b], stop = first[b + 1]; r < stop; r++) {
+      const signature = bucketed[2 * r];
+      let slot = 3 * (signature & mask);
+      while (table[slot + 1] === stamp && table[slot] !== signature) slot = slot === 3 * mask ? 0 : slot + 3;
+      if (table[slot + 1] !== stamp) {
+        table[slot] = signature;
+        table[slot + 1] = stamp;
+        previous[r] = -1;
+      } else {
+        const a = bucketed[2 * r + 1];
+        const x = a >>> 2;
+        for (let e = table[slot + 2]; e >= 0; e = previous[e]) {
+          if (--budget < 0) return false;
+          const b = bucketed[2 * e + 1];
+          const y = b >>> 2;
+          if (x === y) continue;
+          if (size[y] < size[x] || (size[y] === size[x] && y < x)) {
+            if (a & PROBE && b & INDEX) candidates.push(x, y);
+          } else if (b & PROBE && a & INDEX) candidates.push(y, x);
+        }
+        previous[r] = table[slot + 2];
+      }
+      table[slot + 2] = r;
+    }
+  }
+  return true;
+}
+
+/**
+ * Verifies the candidates (pairs of later set, earlier set), each pair once, and appends the
+ * pairs to `found` as (first, second, shared). Candidates are sorted by their later set, whose
+ * bigrams are loaded into `slots` (with its index + 1 as stamp); the earlier set's bigrams are
+ * looked up there. `seen` (one per text) is scratch.
+ */
+function verifyCandidates(
+  t: number,
+  data: Int32Array,
+  start: Int32Array,
+  size: Int32Array,
+  units: Uint16Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  candidates: number[],
+  seen: Int32Array,
+  slots: Int32Array,
+  shift: number,
+  found: number[],
+): void {
+  const mask = slots.length - 1;
+  const pairs = candidates.length >> 1;
+  // Earlier sets by later set (counting sort): later set x's are order[first[x]..first[x + 1]).
+  const first = new Int32Array(seen.length + 1);
+  for (let c = 0; c < candidates.length; c += 2) first[candidates[c] + 1]++;
+  for (let x = 0; x < seen.length; x++) first[x + 1] += first[x];
+  const order = new Int32Array(pairs);
+  const fill = first.slice(0, seen.length);
+  for (let c = 0; c < candidates.length; c += 2) order[fill[candidates[c]]++] = candidates[c + 1];
+  seen.fill(0); // later set + 1 that last looked at each set
+  for (let x = 0; x < seen.length; x++) {
+    if (first[x] === first[x + 1]) continue;
+    const xSize = size[x];
+    const minSize = Math.ceil(t * xSize - 1e-9);
+    const stamp = x + 1;
+    let loaded = false;
+    for (let c = first[x]; c < first[x + 1]; c++) {
+      const y = order[c];
+      if (seen[y] === stamp) continue;
+      seen[y] = stamp;
+      const ySize = size[y];
+      if (ySize < minSize) continue;
+      const needed = requiredOverlap(t, xSize, ySize);
+      if (needed > ySize) continue;
+      if (!loaded) {
+        for (let k = start[x], stop = k + xSize; k < stop; k++) {
+          let slot = (data[k] >>> shift) << 1;
+          while (slots[slot + 1] === stamp) slot = (slot + 2) & mask;
+          slots[slot] = data[k];
+          slots[slot + 1] = stamp;
+        }
+        loaded = true;
+      }
+      let shared = 0;
+      for (let k = start[y], stop = k + ySize; k < stop && shared + (stop - k) >= needed; k++) {
+        const code = data[k];
+        for (let slot = (code >>> shift) << 1; slots[slot + 1] === stamp; slot = (slot + 2) & mask) {
+          if (slots[slot] === code) {
+            shared++;
+            break;
+          }
+        }
+      }
+      if (shared < needed || sameText(units, starts, ends, x, y)) continue;
+      found.push(Math.min(x, y), Math.max(x, y), shared);
+    }
+  }
 }
