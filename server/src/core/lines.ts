@@ -13,7 +13,15 @@ export class LineIndex {
   /** Lines that start with a form feed (a new page), in order: found with the line breaks, next to them. */
   readonly formFeedLines: number[] = [];
 
-  constructor(readonly text: string) {
+  /**
+   * @param onLine called for every line as soon as its end is found (`start`, `end`: offsets of its
+   *   content), while the line is still in the processor's cache: a caller that looks at every line
+   *   anyway saves a second pass over the text.
+   */
+  constructor(
+    readonly text: string,
+    onLine?: (line: number, start: number, end: number) => void,
+  ) {
     // Without a `\r` (the common case), line breaks are found by the fast search for `\n` alone.
     const carriageReturn = text.indexOf('\r') >= 0;
     if (text.charCodeAt(0) === 0x0c) this.formFeedLines.push(0);
@@ -28,6 +36,7 @@ export class LineIndex {
           ends = grow(ends);
         }
         ends[count] = at;
+        if (onLine !== undefined) onLine(count, starts[count], at);
         starts[++count] = at + 1;
         if (text.charCodeAt(at + 1) === 0x0c) this.formFeedLines.push(count);
       }
@@ -40,12 +49,14 @@ export class LineIndex {
           ends = grow(ends);
         }
         ends[count] = i;
+        if (onLine !== undefined) onLine(count, starts[count], i);
         if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++; // CRLF: one break
         starts[++count] = i + 1;
         if (text.charCodeAt(i + 1) === 0x0c) this.formFeedLines.push(count);
       }
     }
     ends[count] = text.length;
+    if (onLine !== undefined) onLine(count, starts[count], text.length);
     this.starts = starts.subarray(0, count + 1);
     this.ends = ends.subarray(0, count + 1);
   }

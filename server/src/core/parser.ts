@@ -18,20 +18,20 @@ import { DEFAULT_SETTINGS, TranscriptSettings } from './settings';
  */
 class Candidates {
   length = 0;
-  readonly line: Int32Array;
-  readonly labelStart: Int32Array;
-  readonly labelEnd: Int32Array;
-  readonly colonStart: Int32Array;
-  readonly colonEnd: Int32Array;
-  readonly timestampStart: Int32Array;
-  readonly timestampEnd: Int32Array;
-  readonly textStart: Int32Array;
-  readonly sentenceLike: Uint8Array;
-  readonly style: Uint8Array;
-  readonly label: Int32Array;
-  readonly key: Int32Array;
+  line: Int32Array;
+  labelStart: Int32Array;
+  labelEnd: Int32Array;
+  colonStart: Int32Array;
+  colonEnd: Int32Array;
+  timestampStart: Int32Array;
+  timestampEnd: Int32Array;
+  textStart: Int32Array;
+  sentenceLike: Uint8Array;
+  style: Uint8Array;
+  label: Int32Array;
+  key: Int32Array;
 
-  /** At most one candidate per line, so `capacity` is the number of lines. */
+  /** At most one candidate per line: with the number of lines as `capacity`, the arrays never grow. */
   constructor(capacity: number) {
     this.line = new Int32Array(capacity);
     this.labelStart = new Int32Array(capacity);
@@ -48,6 +48,7 @@ class Candidates {
   }
 
   add(line: number, scan: LabelScanner, label: number, key: number): void {
+    if (this.length === this.line.length) this.grow();
     const i = this.length++;
     this.line[i] = line;
     this.labelStart[i] = scan.labelStart;
@@ -61,6 +62,33 @@ class Candidates {
     this.style[i] = scan.style;
     this.label[i] = label;
     this.key[i] = key;
+  }
+
+  /** Twice the room (when the number of lines was not known in advance). */
+  private grow(): void {
+    const size = Math.max(16, this.line.length * 2);
+    const int32 = (from: Int32Array): Int32Array => {
+      const to = new Int32Array(size);
+      to.set(from);
+      return to;
+    };
+    const uint8 = (from: Uint8Array): Uint8Array => {
+      const to = new Uint8Array(size);
+      to.set(from);
+      return to;
+    };
+    this.line = int32(this.line);
+    this.labelStart = int32(this.labelStart);
+    this.labelEnd = int32(this.labelEnd);
+    this.colonStart = int32(this.colonStart);
+    this.colonEnd = int32(this.colonEnd);
+    this.timestampStart = int32(this.timestampStart);
+    this.timestampEnd = int32(this.timestampEnd);
+    this.textStart = int32(this.textStart);
+    this.sentenceLike = uint8(this.sentenceLike);
+    this.style = uint8(this.style);
+    this.label = int32(this.label);
+    this.key = int32(this.key);
   }
 
   pop(): void {
@@ -115,17 +143,24 @@ class Labels {
 export function parseTranscript(text: string, settings: TranscriptSettings = DEFAULT_SETTINGS): TranscriptModel {
   // Each step is its own function: each is then optimized on its own, and a rarely taken branch
   // of one step (an appendix, a CHAT file) never sends another step's hot loop back to the interpreter.
-  const lines = new LineIndex(text);
+  // 1. Every line that starts with something shaped like a label. A plain document (no front
+  //    matter, no CHAT header, no page layout: most) is scanned while its line breaks are found,
+  //    each line still in the processor's cache; any other is scanned again once its layout is known.
+  // (The steps fill objects made here rather than return new ones: V8 deoptimizes a long loop's
+  // code at a returned object literal it has no feedback for, again on every call.)
+  let candidates = new Candidates(Math.max(1024, text.length >> 5));
+  let names = new Labels();
+  const scanner = new LabelScanner(settings.maxLabelLength);
+  const plainLine = (line: number, start: number, end: number): void => scanPlainLine(text, line, start, end, scanner, candidates, names);
+  const lines = new LineIndex(text, plainLine);
   const bodyStartLine = frontMatterEnd(lines);
   const layout = analyzeLayout(lines, bodyStartLine);
   const chat = startsChatFile(text, lines, bodyStartLine);
-
-  // 1. Every line that starts with something shaped like a label.
-  // (The steps fill objects made here rather than return new ones: V8 deoptimizes a long loop's
-  // code at a returned object literal it has no feedback for, again on every call.)
-  const candidates = new Candidates(lines.lineCount);
-  const names = new Labels();
-  scanCandidates(text, lines, layout, bodyStartLine, settings.maxLabelLength, chat, candidates, names);
+  if (bodyStartLine > 0 || chat || layout.kinds !== undefined || layout.contentStarts !== lines.starts) {
+    candidates = new Candidates(lines.lineCount);
+    names = new Labels();
+    scanCandidates(text, lines, layout, bodyStartLine, settings.maxLabelLength, chat, candidates, names);
+  }
   const roleLabels = new RoleLabels(names, settings);
 
   // 2. A trailing word index or closing lines: not part of the last turn.
@@ -209,6 +244,15 @@ function scanCandidates(
     candidates.add(line, scanner, labelId, keyId);
     counts[keyId]++;
   }
+}
+
+/** Step 1 for a line of a plain document (no margin, no pages, no CHAT tiers): what {@link scanCandidates} does there. */
+function scanPlainLine(text: string, line: number, start: number, end: number, scanner: LabelScanner, candidates: Candidates, names: Labels): void {
+  if (start === end || !scanner.scan(text, start, end)) return;
+  const labelId = names.labelId(scanner.label);
+  const keyId = names.keyOfLabel[labelId];
+  candidates.add(line, scanner, labelId, keyId);
+  names.counts[keyId]++;
 }
 
 /** Whether a speaker key is a role label (built in or configured), asked once per key. */
@@ -312,23 +356,25 @@ function selectTurns(lines: LineIndex, layout: Layout, candidates: Candidates, n
 /**
  * The label columns of the turns, from the selected candidates: views of the candidates' own
  * arrays when the selection is one run (the common case: every candidate after the preamble is a
- * turn), else copies.
+ * turn) and the arrays are not much longer than that (the model keeps them), else copies.
  */
 function turnColumns(candidates: Candidates, selected: Int32Array): TurnLabelColumns {
   const count = selected.length;
   const first = count > 0 ? selected[0] : 0;
   if (count === 0 || selected[count - 1] - first === count - 1) {
+    const fits = candidates.line.length <= count + (count >> 2) + 1024;
+    const run = <T extends Int32Array | Uint8Array>(column: T): T => (fits ? column.subarray(first, first + count) : column.slice(first, first + count)) as T;
     return {
-      line: candidates.line.subarray(first, first + count),
-      labelStart: candidates.labelStart.subarray(first, first + count),
-      labelEnd: candidates.labelEnd.subarray(first, first + count),
-      colonStart: candidates.colonStart.subarray(first, first + count),
-      colonEnd: candidates.colonEnd.subarray(first, first + count),
-      timestampStart: candidates.timestampStart.subarray(first, first + count),
-      timestampEnd: candidates.timestampEnd.subarray(first, first + count),
-      textStart: candidates.textStart.subarray(first, first + count),
-      label: candidates.label.subarray(first, first + count),
-      style: candidates.style.subarray(first, first + count),
+      line: run(candidates.line),
+      labelStart: run(candidates.labelStart),
+      labelEnd: run(candidates.labelEnd),
+      colonStart: run(candidates.colonStart),
+      colonEnd: run(candidates.colonEnd),
+      timestampStart: run(candidates.timestampStart),
+      timestampEnd: run(candidates.timestampEnd),
+      textStart: run(candidates.textStart),
+      label: run(candidates.label),
+      style: run(candidates.style),
     };
   }
   const pick = (column: Int32Array): Int32Array => {
