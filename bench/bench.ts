@@ -213,7 +213,7 @@ function benchSize(sizeMB: number, options: Options, outDir: string, profileThis
   log('baseline');
   const baseline = measure(() => baselineScan(text), runs, warmups, (n) => (check += n));
   log('parse');
-  const parse = measure(() => parseTranscript(text), runs, warmups, (m) => (check += m.turns.length));
+  const parse = measure(() => parseTranscript(text), runs, warmups, (m) => (check += m.table.count));
   log('analysis');
   // The heap measurement above was one analysis of this text already: one warm-up fewer.
   const analysis = measure(() => analyzeText(text), runs, warmups - 1, (a) => (check += a.findings.length));

@@ -148,7 +148,7 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   //    each line still in the processor's cache; any other is scanned again once its layout is known.
   // (The steps fill objects made here rather than return new ones: V8 deoptimizes a long loop's
   // code at a returned object literal it has no feedback for, again on every call.)
-  let candidates = new Candidates(Math.max(1024, text.length >> 5));
+  let candidates = new Candidates(estimateLineCount(text));
   let names = new Labels();
   const scanner = new LabelScanner(settings.maxLabelLength);
   const plainLine = (line: number, start: number, end: number): void => scanPlainLine(text, line, start, end, scanner, candidates, names);
@@ -244,6 +244,18 @@ function scanCandidates(
     candidates.add(line, scanner, labelId, keyId);
     counts[keyId]++;
   }
+}
+
+/**
+ * About how many lines the text has, a little more rather than less: the line breaks of its first
+ * 64 K characters, scaled to its length. (Room for the label candidates of a plain document, which
+ * are found before the lines are counted; the arrays grow if it is too little.)
+ */
+function estimateLineCount(text: string): number {
+  const sample = Math.min(text.length, 1 << 16);
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < sample; at = text.indexOf('\n', at + 1)) breaks++;
+  return 1024 + Math.ceil((breaks + 1) * (text.length / Math.max(1, sample)) * 1.1);
 }
 
 /** Step 1 for a line of a plain document (no margin, no pages, no CHAT tiers): what {@link scanCandidates} does there. */
