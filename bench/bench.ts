@@ -8,11 +8,13 @@
  *   analysis  analyzeText(text): parse + duplicate / similar / unanswered questions
  *   service   documentSymbols + diagnostics from an analysis (what the server publishes)
  * each warmed up (three runs: until V8 has optimized the code), then the median of N runs, each
- * after a full mark-compact collection (not `gc()`, which also throws away compiled code). Targets are checked and printed as PASS / FAIL; the
+ * after a full mark-compact collection (not `gc()`, which also throws away compiled code). The
+ * runs of baseline, parse and analysis take turns, so the ratios compare runs made under the same
+ * conditions. Targets are checked and printed as PASS / FAIL; the
  * exit code is 0 either way (this is a report). Results also go to bench/results/latest.json.
  *
  * Options: --sizes=1,10,25   sizes in MB
- *          --runs=5          runs per measurement (default: 11 for <= 1 MB, 5 for <= 10 MB, 3 above;
+ *          --runs=5          runs per measurement (default: 11 for <= 1 MB, 7 for <= 10 MB, 5 above;
  *                            fewer when one warm-up run of a stage takes longer than 10 s / runs)
  *          --write-samples   also write the generated transcripts to bench/results/
  *          --profile         after timing, CPU-profile one analyzeText of the largest size: writes
@@ -161,6 +163,50 @@ function measure<T>(fn: () => T, runs: number, warmups: number, sink: (value: T)
   };
 }
 
+/**
+ * Like {@link measure}, for stages whose times are compared with each other: their warm-ups and
+ * runs take turns (run 1 of each stage, then run 2 of each, …), so that every stage meets the same
+ * conditions (other load on the machine, the state of the heap) and their ratio is a fair one.
+ * Each stage returns a number, which is consumed.
+ */
+function measureTogether(stages: Array<() => number>, runs: number, warmups: number, sink: (value: number) => void): Timing[] {
+  let spentMs = 0;
+  for (let i = 0; i < warmups; i++) {
+    for (const stage of stages) {
+      const start = performance.now();
+      sink(stage());
+      spentMs += performance.now() - start;
+    }
+  }
+  const times: number[][] = stages.map(() => []);
+  const cpuTimes: number[][] = stages.map(() => []);
+  let lastRoundMs = 0;
+  for (let i = 0; i < runs && (i === 0 || spentMs + lastRoundMs <= STAGE_BUDGET_MS * stages.length); i++) {
+    lastRoundMs = 0;
+    stages.forEach((stage, s) => {
+      collectBeforeRun();
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      const value = stage();
+      const ms = performance.now() - start;
+      const cpu = process.cpuUsage(cpuStart);
+      times[s].push(ms);
+      cpuTimes[s].push((cpu.user + cpu.system) / 1000);
+      lastRoundMs += ms;
+      sink(value);
+    });
+    spentMs += lastRoundMs;
+  }
+  return stages.map((_, s) => ({
+    medianMs: median(times[s]),
+    minMs: Math.min(...times[s]),
+    maxMs: Math.max(...times[s]),
+    cpuMedianMs: median(cpuTimes[s]),
+    runs: times[s].length,
+    timesMs: times[s].map((t) => Math.round(t * 10) / 10),
+  }));
+}
+
 const LABEL_LIKE = /^[\s\u3000]*([^:：]{1,32})[:：]/;
 
 function baselineScan(text: string): number {
@@ -199,7 +245,7 @@ function benchSize(sizeMB: number, options: Options, outDir: string, profileThis
   if (writeSamples) writeFileSync(path.join(outDir, `sample-${sizeMB}MB.txt`), text);
 
   // Small sizes are cheap and noisy: more runs. Slow stages are cut by STAGE_BUDGET_MS.
-  const runs = runsOverride ?? (sizeMB <= 1 ? 11 : sizeMB <= 10 ? 5 : 3);
+  const runs = runsOverride ?? (sizeMB <= 1 ? 11 : sizeMB <= 10 ? 7 : 5);
   const warmups = 3;
   let check = 0; // consumes results so nothing is optimized away
   const log = (stage: string): void => {
@@ -210,13 +256,13 @@ function benchSize(sizeMB: number, options: Options, outDir: string, profileThis
   log('heap');
   const { bytes: heapDelta, analysis: kept } = retainedHeap(text);
 
-  log('baseline');
-  const baseline = measure(() => baselineScan(text), runs, warmups, (n) => (check += n));
-  log('parse');
-  const parse = measure(() => parseTranscript(text), runs, warmups, (m) => (check += m.table.count));
-  log('analysis');
-  // The heap measurement above was one analysis of this text already: one warm-up fewer.
-  const analysis = measure(() => analyzeText(text), runs, warmups - 1, (a) => (check += a.findings.length));
+  log('baseline, parse, analysis');
+  const [baseline, parse, analysis] = measureTogether(
+    [() => baselineScan(text), () => parseTranscript(text).table.count, () => analyzeText(text).findings.length],
+    runs,
+    warmups,
+    (n) => (check += n),
+  );
 
   log('breakdown');
   const model = kept.model;
