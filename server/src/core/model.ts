@@ -620,9 +620,9 @@ export class ParsedTranscript implements TranscriptModel {
   readonly appendix: Appendix | undefined;
   readonly layout: DocumentLayoutInfo;
   private annotationList: Annotation[] | undefined;
-  /** Views made so far, by index (arrays of the full length, so that a view made out of order stays cheap to find). */
-  private readonly turnViews: Array<Turn | undefined>;
-  private readonly exchangeViews: Array<Exchange | undefined>;
+  /** Views made so far, by index (made on the first view: arrays of the full length, so that views made out of order stay cheap to find). */
+  private turnViews: Array<Turn | undefined> | undefined;
+  private exchangeViews: Array<Exchange | undefined> | undefined;
   private turnList: Turn[] | undefined;
   private exchangeList: Exchange[] | undefined;
   private looseList: Turn[] | undefined;
@@ -639,17 +639,17 @@ export class ParsedTranscript implements TranscriptModel {
     this.declaredSpeakers = parts.declaredSpeakers;
     this.appendix = parts.appendix;
     this.layout = parts.layout;
-    this.turnViews = new Array<Turn | undefined>(parts.table.count);
-    this.exchangeViews = new Array<Exchange | undefined>(parts.exchangeTable.count);
     for (const speaker of parts.speakers) speaker.model = this;
   }
 
   turn(index: number): Turn {
-    return (this.turnViews[index] ??= new Turn(this, index));
+    const views = (this.turnViews ??= new Array<Turn | undefined>(this.table.count));
+    return (views[index] ??= new Turn(this, index));
   }
 
   exchange(index: number): Exchange {
-    return (this.exchangeViews[index] ??= new Exchange(this, index));
+    const views = (this.exchangeViews ??= new Array<Exchange | undefined>(this.exchangeTable.count));
+    return (views[index] ??= new Exchange(this, index));
   }
 
   get turns(): Turn[] {

@@ -4,7 +4,7 @@
  */
 import { LabelScanner, LabelStyleCode } from './labels';
 import { analyzeLayout, findClosingLines, findTrailingIndex, isLayoutBlank, Layout, LINE_FURNITURE, LINE_TEXT } from './layout';
-import { LineIndex } from './lines';
+import { estimateLineCount, LineIndex } from './lines';
 import type { Appendix, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
 import { ExchangeTable, ParsedTranscript, SpeakerRecord, TURN_ASKS, TURN_QUESTION, TURN_SPANS, TurnLabelColumns, TurnTable } from './model';
 import { speakerKey } from './normalize';
@@ -112,13 +112,15 @@ class Labels {
   /** Key id → how many candidates have it. */
   readonly counts: number[] = [];
 
-  private lastLabel = '';
-  private lastId = -1;
+  /** The last few labels looked up and their ids (the scanner hands out the same string for a label it saw recently). */
+  private readonly recentLabels: string[] = ['', '', '', ''];
+  private readonly recentIds = new Int32Array(4);
+  private next = 0;
 
   /** The id of a written label (interned on first sight, with its key). */
   labelId(label: string): number {
-    // The scanner hands out the same string for a label it saw recently: compared by identity first.
-    if (label === this.lastLabel) return this.lastId;
+    const recent = this.recentLabels;
+    for (let k = 0; k < 4; k++) if (recent[k] === label) return this.recentIds[k];
     let id = this.labelIds.get(label);
     if (id === undefined) {
       id = this.labels.length;
@@ -134,8 +136,9 @@ class Labels {
       }
       this.keyOfLabel.push(keyId);
     }
-    this.lastLabel = label;
-    this.lastId = id;
+    recent[this.next] = label;
+    this.recentIds[this.next] = id;
+    this.next = (this.next + 1) & 3;
     return id;
   }
 }
@@ -244,18 +247,6 @@ function scanCandidates(
     candidates.add(line, scanner, labelId, keyId);
     counts[keyId]++;
   }
-}
-
-/**
- * About how many lines the text has, a little more rather than less: the line breaks of its first
- * 64 K characters, scaled to its length. (Room for the label candidates of a plain document, which
- * are found before the lines are counted; the arrays grow if it is too little.)
- */
-function estimateLineCount(text: string): number {
-  const sample = Math.min(text.length, 1 << 16);
-  let breaks = 0;
-  for (let at = text.indexOf('\n'); at >= 0 && at < sample; at = text.indexOf('\n', at + 1)) breaks++;
-  return 1024 + Math.ceil((breaks + 1) * (text.length / Math.max(1, sample)) * 1.1);
 }
 
 /** Step 1 for a line of a plain document (no margin, no pages, no CHAT tiers): what {@link scanCandidates} does there. */
@@ -511,7 +502,7 @@ function buildExchanges(table: TurnTable, speakers: readonly Speaker[], question
     exchanges.question[exchange] = q;
     exchanges.end[exchange] = next;
     exchanges.answerCount[exchange] = answerCount;
-    table.exchange.fill(exchange, q, next);
+    for (let k = q; k < next; k++) table.exchange[k] = exchange; // (a loop: most exchanges are two or three turns)
     q = next - 1;
   }
   return exchanges;
