@@ -21,13 +21,14 @@ export class LineIndex {
   constructor(
     readonly text: string,
     onLine?: (line: number, start: number, end: number) => void,
+    /** About how many lines to expect ({@link estimateLineCount}, when the caller has it). */
+    expectedLines: number = estimateLineCount(text),
   ) {
     // Without a `\r` (the common case), line breaks are found by the fast search for `\n` alone.
     const carriageReturn = text.indexOf('\r') >= 0;
     if (text.charCodeAt(0) === 0x0c) this.formFeedLines.push(0);
-    const capacity = estimateLineCount(text);
-    let starts: Int32Array = new Int32Array(capacity);
-    let ends: Int32Array = new Int32Array(capacity);
+    let starts: Int32Array = new Int32Array(expectedLines);
+    let ends: Int32Array = new Int32Array(expectedLines);
     let count = 0;
     if (!carriageReturn) {
       // Only LF line breaks (the common case): indexOf is much faster than a loop over characters.
@@ -119,11 +120,11 @@ export class LineIndex {
 
 /**
  * About how many lines a text has, a little more rather than less: the line breaks of its first
- * 64 K characters, scaled to its length (room for per-line arrays made before the lines are
+ * 16 K characters, scaled to its length (room for per-line arrays made before the lines are
  * counted; they grow if it is too little).
  */
 export function estimateLineCount(text: string): number {
-  const sample = Math.min(text.length, 1 << 16);
+  const sample = Math.min(text.length, 1 << 14);
   let breaks = 0;
   for (let at = text.indexOf('\n'); at >= 0 && at < sample; at = text.indexOf('\n', at + 1)) breaks++;
   return 1024 + Math.ceil((breaks + 1) * (text.length / Math.max(1, sample)) * 1.1);

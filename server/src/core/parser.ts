@@ -151,11 +151,12 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   //    each line still in the processor's cache; any other is scanned again once its layout is known.
   // (The steps fill objects made here rather than return new ones: V8 deoptimizes a long loop's
   // code at a returned object literal it has no feedback for, again on every call.)
-  let candidates = new Candidates(estimateLineCount(text));
+  const expectedLines = estimateLineCount(text);
+  let candidates = new Candidates(expectedLines);
   let names = new Labels();
   const scanner = new LabelScanner(settings.maxLabelLength);
   const plainLine = (line: number, start: number, end: number): void => scanPlainLine(text, line, start, end, scanner, candidates, names);
-  const lines = new LineIndex(text, plainLine);
+  const lines = new LineIndex(text, plainLine, expectedLines);
   const bodyStartLine = frontMatterEnd(lines);
   const layout = analyzeLayout(lines, bodyStartLine);
   const chat = startsChatFile(text, lines, bodyStartLine);
