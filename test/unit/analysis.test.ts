@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../server/src/core/analysis';
+import { normalizeQuestion } from '../../server/src/core/normalize';
 import { resolveSettings } from '../../server/src/core/settings';
 import { fixture } from './helpers';
 
@@ -115,5 +117,28 @@ describe('rule levels', () => {
   it('skips rules that are off', () => {
     expect(summary(fixture('zh-interview.txt'), { rules: { 'duplicate-question': 'off' } })).toEqual([['unanswered-question', 15, []]]);
     expect(summary(fixture('zh-interview.txt'), { rules: { 'unanswered-question': 'off' } })).toEqual([['duplicate-question', 15, [11]]]);
+  });
+});
+
+describe('duplicate groups on any mix of questions', () => {
+  it('group exactly the questions whose normal forms are equal, each group in document order', () => {
+    const question = fc.constantFrom('What is the plan?', 'what is the PLAN ?', 'Why now?', '请问城市马拉松的报名人数是多少？', '请问城市马拉松的报名人数是多少?', 'And then (laughs)?', 'And then?', 'Okay?', '(laughs)');
+    fc.assert(
+      fc.property(fc.array(question, { minLength: 1, maxLength: 25 }), (questions) => {
+        const text = questions.map((q) => `Q: ${q}\nA: Fine.`).join('\n');
+        const analysis = analyzeText(text);
+        // The reference: questions grouped by their normal form (annotations cut out, as the model does).
+        const byKey = new Map<string, number[]>();
+        for (const exchange of analysis.model.exchanges) {
+          const key = normalizeQuestion(exchange.question.spokenText);
+          if (key === '') continue; // (every question here asks, so none is an interjection)
+          byKey.set(key, [...(byKey.get(key) ?? []), exchange.question.line]);
+        }
+        const expected = [...byKey.values()].filter((lines) => lines.length > 1);
+        const actual = [...new Set(analysis.duplicateGroups.values())].map((group) => group.map((turn) => turn.line));
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
