@@ -280,10 +280,6 @@ class RoleLabels {
   isStrong(candidates: Candidates, i: number): boolean {
     return this.isRole(candidates.key[i]) || (!candidates.sentenceLike[i] && this.names.counts[candidates.key[i]] >= 2);
   }
-
-  recurringOrRole(candidates: Candidates, i: number): boolean {
-    return this.isRole(candidates.key[i]) || this.names.counts[candidates.key[i]] >= 2;
-  }
 }
 
 /**
@@ -335,24 +331,23 @@ function findAppendix(
  */
 function selectTurns(lines: LineIndex, layout: Layout, candidates: Candidates, names: Labels, roles: RoleLabels, bodyStartLine: number): Int32Array {
   const counts = names.counts;
-  const rejected = new Uint8Array(candidates.length);
-  for (let i = 0; i < candidates.length; i++) {
-    if (roles.isStrong(candidates, i)) continue;
-    const key = names.keys[candidates.key[i]];
-    const oneOff = counts[candidates.key[i]] < 2;
-    if (candidates.style[i] === LabelStyleCode.Heading) rejected[i] = 1;
-    else if ((oneOff || candidates.sentenceLike[i]) && startsLowerCase(key)) rejected[i] = 1;
-    else if (oneOff && continuesWrappedLine(lines, layout, candidates.line[i], bodyStartLine)) rejected[i] = 1;
+  const { key: keys, sentenceLike, style, line, length } = candidates;
+  const rejected = new Uint8Array(length);
+  for (let i = 0; i < length; i++) {
+    const k = keys[i];
+    const recurring = counts[k] >= 2;
+    if (roles.isRole(k) || (recurring && !sentenceLike[i])) continue; // strong: never mistaken for text
+    if (style[i] === LabelStyleCode.Heading) rejected[i] = 1;
+    else if ((!recurring || sentenceLike[i]) && startsLowerCase(names.keys[k])) rejected[i] = 1;
+    else if (!recurring && continuesWrappedLine(lines, layout, line[i], bodyStartLine)) rejected[i] = 1;
   }
   let first = -1;
-  for (let i = 0; i < candidates.length && first < 0; i++) if (!rejected[i] && roles.recurringOrRole(candidates, i)) first = i;
-  for (let i = 0; i < candidates.length && first < 0; i++) if (!rejected[i] && !candidates.sentenceLike[i]) first = i;
-  const selected = new Int32Array(first >= 0 ? candidates.length - first : 0);
+  for (let i = 0; i < length && first < 0; i++) if (!rejected[i] && (counts[keys[i]] >= 2 || roles.isRole(keys[i]))) first = i;
+  for (let i = 0; i < length && first < 0; i++) if (!rejected[i] && !sentenceLike[i]) first = i;
+  const selected = new Int32Array(first >= 0 ? length - first : 0);
   let count = 0;
-  if (first >= 0) {
-    for (let i = first; i < candidates.length; i++) {
-      if (!rejected[i] && (!candidates.sentenceLike[i] || roles.recurringOrRole(candidates, i))) selected[count++] = i;
-    }
+  for (let i = Math.max(first, 0); first >= 0 && i < length; i++) {
+    if (!rejected[i] && (!sentenceLike[i] || counts[keys[i]] >= 2 || roles.isRole(keys[i]))) selected[count++] = i;
   }
   return selected.subarray(0, count);
 }
