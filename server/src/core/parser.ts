@@ -424,7 +424,7 @@ function buildTurns(
     const labelId = labelOf[n];
     const chat = styleOf[n] === LabelStyleCode.Chat;
     const nextLine = n + 1 < count ? lineOf[n + 1] : bodyEndLine;
-    const lastLine = lastLineOfTurn(text, lines, layout, line, nextLine - 1, chat);
+    const lastLine = nextLine - 1 > line ? lastLineOfTurn(text, lines, layout, line, nextLine - 1, chat) : line; // most turns are one line
     lastLineOf[n] = lastLine;
     textEndOf[n] = Math.max(ends[lastLine], textStartOf[n]);
     if (lastLine > line) {
