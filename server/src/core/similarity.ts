@@ -275,7 +275,6 @@ let shortTextStamp = 0;
  * markedly faster than one.
  */
 function distinctInto(units: Uint16Array, from: number, to: number, slots: Int32Array, shift: number, stamp: number, data: Int32Array, at: number): number {
-  const mask = slots.length - 1;
   let previous = units[from];
   let k = from + 1;
   for (; k + 1 < to; k += 2) {
@@ -284,44 +283,25 @@ function distinctInto(units: Uint16Array, from: number, to: number, slots: Int32
     const first = bigramCode(previous, middle);
     const second = bigramCode(middle, next);
     previous = next;
-    let slot = (first >>> shift) << 1;
-    for (;;) {
-      if (slots[slot + 1] !== stamp) {
-        slots[slot] = first;
-        slots[slot + 1] = stamp;
-        data[at++] = first;
-        break;
-      }
-      if (slots[slot] === first) break;
-      slot = (slot + 2) & mask;
-    }
-    slot = (second >>> shift) << 1;
-    for (;;) {
-      if (slots[slot + 1] !== stamp) {
-        slots[slot] = second;
-        slots[slot + 1] = stamp;
-        data[at++] = second;
-        break;
-      }
-      if (slots[slot] === second) break;
-      slot = (slot + 2) & mask;
-    }
+    at = addDistinct(first, slots, shift, stamp, data, at);
+    at = addDistinct(second, slots, shift, stamp, data, at);
   }
-  if (k < to) {
-    const code = bigramCode(previous, units[k]);
-    let slot = (code >>> shift) << 1;
-    for (;;) {
-      if (slots[slot + 1] !== stamp) {
-        slots[slot] = code;
-        slots[slot + 1] = stamp;
-        data[at++] = code;
-        break;
-      }
-      if (slots[slot] === code) break;
-      slot = (slot + 2) & mask;
-    }
-  }
+  if (k < to) at = addDistinct(bigramCode(previous, units[k]), slots, shift, stamp, data, at);
   return at;
+}
+
+/** Appends `code` to `data` at `at` unless the current set (`stamp`) has it already; returns where `data` ends. */
+function addDistinct(code: number, slots: Int32Array, shift: number, stamp: number, data: Int32Array, at: number): number {
+  const mask = slots.length - 1;
+  for (let slot = (code >>> shift) << 1; ; slot = (slot + 2) & mask) {
+    if (slots[slot + 1] !== stamp) {
+      slots[slot] = code;
+      slots[slot + 1] = stamp;
+      data[at] = code;
+      return at + 1;
+    }
+    if (slots[slot] === code) return at;
+  }
 }
 
 /** How many of `ids` have each size. */
