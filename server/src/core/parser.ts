@@ -276,9 +276,15 @@ class RoleLabels {
     return this.verdicts[key] === 1;
   }
 
-  /** A label that recurs as a name (not a sentence) or is a role word: never mistaken for text. */
+  /** A label that recurs or is a role word. */
+  recurringOrRole(key: number): boolean {
+    return this.names.counts[key] >= 2 || this.isRole(key);
+  }
+
+  /** Candidate i's label recurs as a name (not a sentence) or is a role word: never mistaken for text. */
   isStrong(candidates: Candidates, i: number): boolean {
-    return this.isRole(candidates.key[i]) || (!candidates.sentenceLike[i] && this.names.counts[candidates.key[i]] >= 2);
+    const key = candidates.key[i];
+    return this.isRole(key) || (!candidates.sentenceLike[i] && this.names.counts[key] >= 2);
   }
 }
 
@@ -334,20 +340,20 @@ function selectTurns(lines: LineIndex, layout: Layout, candidates: Candidates, n
   const { key: keys, sentenceLike, style, line, length } = candidates;
   const rejected = new Uint8Array(length);
   for (let i = 0; i < length; i++) {
+    if (roles.isStrong(candidates, i)) continue;
     const k = keys[i];
     const recurring = counts[k] >= 2;
-    if (roles.isRole(k) || (recurring && !sentenceLike[i])) continue; // strong: never mistaken for text
     if (style[i] === LabelStyleCode.Heading) rejected[i] = 1;
     else if ((!recurring || sentenceLike[i]) && startsLowerCase(names.keys[k])) rejected[i] = 1;
     else if (!recurring && continuesWrappedLine(lines, layout, line[i], bodyStartLine)) rejected[i] = 1;
   }
   let first = -1;
-  for (let i = 0; i < length && first < 0; i++) if (!rejected[i] && (counts[keys[i]] >= 2 || roles.isRole(keys[i]))) first = i;
+  for (let i = 0; i < length && first < 0; i++) if (!rejected[i] && roles.recurringOrRole(keys[i])) first = i;
   for (let i = 0; i < length && first < 0; i++) if (!rejected[i] && !sentenceLike[i]) first = i;
   const selected = new Int32Array(first >= 0 ? length - first : 0);
   let count = 0;
-  for (let i = Math.max(first, 0); first >= 0 && i < length; i++) {
-    if (!rejected[i] && (!sentenceLike[i] || counts[keys[i]] >= 2 || roles.isRole(keys[i]))) selected[count++] = i;
+  if (first >= 0) {
+    for (let i = first; i < length; i++) if (!rejected[i] && (!sentenceLike[i] || roles.recurringOrRole(keys[i]))) selected[count++] = i;
   }
   return selected.subarray(0, count);
 }
@@ -424,7 +430,7 @@ function buildTurns(
     const labelId = labelOf[n];
     const chat = styleOf[n] === LabelStyleCode.Chat;
     const nextLine = n + 1 < count ? lineOf[n + 1] : bodyEndLine;
-    const lastLine = nextLine - 1 > line ? lastLineOfTurn(text, lines, layout, line, nextLine - 1, chat) : line; // most turns are one line
+    const lastLine = lastLineOfTurn(text, lines, layout, line, nextLine - 1, chat);
     lastLineOf[n] = lastLine;
     textEndOf[n] = Math.max(ends[lastLine], textStartOf[n]);
     if (lastLine > line) {
