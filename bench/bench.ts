@@ -140,45 +140,17 @@ function median(values: number[]): number {
 
 /** Warm-up run(s), then `runs` timed runs (fewer if one run is very slow); the result of each run is passed to `sink`. */
 function measure<T>(fn: () => T, runs: number, warmups: number, sink: (value: T) => void): Timing {
-  let spentMs = 0;
-  for (let i = 0; i < warmups; i++) {
-    const start = performance.now();
-    sink(fn());
-    spentMs += performance.now() - start;
-  }
-  // Fewer runs when a stage is slow: no run that would end past the budget (warm-ups included,
-  // estimated by the previous run), but always one.
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  for (let i = 0; i < runs && (i === 0 || spentMs + times[i - 1] <= STAGE_BUDGET_MS); i++) {
-    collectBeforeRun();
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    const value = fn();
-    times.push(performance.now() - start);
-    spentMs += times[i];
-    const cpu = process.cpuUsage(cpuStart);
-    cpuTimes.push((cpu.user + cpu.system) / 1000);
-    sink(value);
-  }
-  const rounded = times.map((t) => Math.round(t * 10) / 10);
-  return {
-    medianMs: median(times),
-    minMs: Math.min(...times),
-    maxMs: Math.max(...times),
-    cpuMedianMs: median(cpuTimes),
-    runs: times.length,
-    timesMs: rounded,
-  };
+  return measureTogether([fn], runs, warmups, sink)[0];
 }
 
 /**
- * Like {@link measure}, for stages whose times are compared with each other: their warm-ups and
- * runs take turns (run 1 of each stage, then run 2 of each, …), so that every stage meets the same
- * conditions (other load on the machine, the state of the heap) and their ratio is a fair one.
- * Each stage returns a number, which is consumed.
+ * {@link measure} for stages whose times are compared with each other: their warm-ups and runs take
+ * turns (run 1 of each stage, then run 2 of each, …), so that every stage meets the same conditions
+ * (other load on the machine, the state of the heap) and their ratio is a fair one. Fewer runs when
+ * the stages are slow: no round that would end past the budget (warm-ups included, estimated by the
+ * round before), but always one. Each result is passed to `sink` outside the timed part.
  */
-function measureTogether(stages: Array<() => number>, runs: number, warmups: number, sink: (value: number) => void): Timing[] {
+function measureTogether<T>(stages: Array<() => T>, runs: number, warmups: number, sink: (value: T) => void): Timing[] {
   let spentMs = 0;
   for (let i = 0; i < warmups; i++) {
     for (const stage of stages) {
