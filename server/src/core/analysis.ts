@@ -48,7 +48,7 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
 
   const similarQuestions = new Map<Turn, SimilarQuestion[]>();
   if (ruleLevel('similar-question', settings) !== 'off') {
-    for (const finding of similarFindings(model, texts, copies.distinct, settings, similarQuestions)) findings.push(finding);
+    for (const finding of similarFindings(model, texts, copies.distinct.subarray(0, copies.distinctCount), settings, similarQuestions)) findings.push(finding);
   }
 
   if (ruleLevel('unanswered-question', settings) !== 'off') unansweredFindings(model, findings);
@@ -186,12 +186,14 @@ class Copies {
   readonly first: Int32Array;
   /** For each question that is the first of its text: how many questions have that text. */
   readonly count: Int32Array;
-  /** The questions that are the first of their text, in document order. */
-  readonly distinct: number[] = [];
+  /** The questions that are the first of their text, in document order (`distinct[0..distinctCount)`). */
+  readonly distinct: Int32Array;
+  distinctCount = 0;
 
   constructor(questions: number) {
     this.first = new Int32Array(questions);
     this.count = new Int32Array(questions);
+    this.distinct = new Int32Array(questions);
   }
 }
 
@@ -210,66 +212,52 @@ function sameUnits(units: Uint16Array, a: number, aEnd: number, b: number, bEnd:
 }
 
 /**
- * Exact copies: the questions in order of their text's hash (a stable radix sort, so equal hashes
- * stay in document order), then each run of equal hashes compared unit by unit (no false copies).
- * Sorting walks memory in order, where a hash table would miss the cache on nearly every question.
+ * Exact copies, in one pass in document order over an open-addressing table of the distinct texts
+ * (at most half full): a question whose hash and units match a text already in the table is a copy
+ * of that text's first question, any other is the first of its text. Equal hashes are always
+ * checked unit by unit (no false copies).
  */
 function findCopies(texts: QuestionTexts): Copies {
   const copies = new Copies(texts.count);
-  const order = new Int32Array(texts.count);
-  const scratch = new Int32Array(texts.count);
-  const buckets = new Int32Array(0x10001);
-  const sorted = sortByHash(texts, order, scratch, buckets);
-  markCopies(texts, order, sorted, copies);
-  for (let i = 0; i < texts.count; i++) if (copies.first[i] === i) copies.distinct.push(i);
+  let bits = 4;
+  while (1 << bits < 2 * texts.count) bits++;
+  // Per slot: the hash of a distinct text and its first question + 1 (0: empty slot).
+  markCopies(texts, new Int32Array(2 << bits), 32 - bits, copies);
   return copies;
 }
 
-/**
- * Puts the questions with a text into `order` by hash (low 16 bits, then high 16 bits: two stable
- * counting passes); returns how many. Questions with an empty text are left out.
- */
-function sortByHash(texts: QuestionTexts, order: Int32Array, scratch: Int32Array, buckets: Int32Array): number {
-  const { starts, ends, hashes, count } = texts;
-  let n = 0;
-  for (let i = 0; i < count; i++) if (starts[i] !== ends[i]) scratch[n++] = i;
-  for (let pass = 0; pass < 2; pass++) {
-    const from = pass === 0 ? scratch : order;
-    const to = pass === 0 ? order : scratch;
-    const shift = pass * 16;
-    buckets.fill(0);
-    for (let k = 0; k < n; k++) buckets[((hashes[from[k]] >>> shift) & 0xffff) + 1]++;
-    for (let b = 0; b < 0x10000; b++) buckets[b + 1] += buckets[b];
-    for (let k = 0; k < n; k++) to[buckets[(hashes[from[k]] >>> shift) & 0xffff]++] = from[k];
-  }
-  order.set(scratch.subarray(0, n));
-  return n;
-}
-
-/** Sets `first` and `count` from the questions sorted by hash (`order[0..n)`); empty texts get -1. */
-function markCopies(texts: QuestionTexts, order: Int32Array, n: number, copies: Copies): void {
-  const { units, starts, ends, hashes } = texts;
-  const { first, count } = copies;
-  first.fill(-1); // nothing to compare: a lone "?", only an annotation, an interjection
-  for (let k = 0; k < n; ) {
-    // A run of equal hashes, in document order: each question is a copy of the first earlier one
-    // in the run with the same units (nearly always, the run is one question).
-    let end = k + 1;
-    while (end < n && hashes[order[end]] === hashes[order[k]]) end++;
-    for (let j = k; j < end; j++) {
-      const i = order[j];
-      first[i] = i;
-      for (let e = k; e < j; e++) {
-        const other = order[e];
-        if (first[other] === other && sameUnits(units, starts[i], ends[i], starts[other], ends[other])) {
-          first[i] = other;
-          break;
-        }
-      }
-      count[first[i]]++;
+/** Fills `copies` (see {@link findCopies}); `slots` has `2 << (32 - shift)` entries, all zero. */
+function markCopies(texts: QuestionTexts, slots: Int32Array, shift: number, copies: Copies): void {
+  const { units, starts, ends, hashes, count: questions } = texts;
+  const { first, count, distinct } = copies;
+  const mask = slots.length - 1;
+  let distinctCount = 0;
+  for (let i = 0; i < questions; i++) {
+    const start = starts[i];
+    const end = ends[i];
+    if (start === end) {
+      first[i] = -1; // nothing to compare: a lone "?", only an annotation, an interjection
+      continue;
     }
-    k = end;
+    const hash = hashes[i];
+    let slot = (hash >>> shift) << 1;
+    let original = i;
+    for (; slots[slot + 1] !== 0; slot = (slot + 2) & mask) {
+      const other = slots[slot + 1] - 1;
+      if (slots[slot] === hash && sameUnits(units, start, end, starts[other], ends[other])) {
+        original = other;
+        break;
+      }
+    }
+    if (original === i) {
+      slots[slot] = hash;
+      slots[slot + 1] = i + 1;
+      distinct[distinctCount++] = i;
+    }
+    first[i] = original;
+    count[original]++;
   }
+  copies.distinctCount = distinctCount;
 }
 
 function groupDuplicates(model: TranscriptModel, copies: Copies): Map<Turn, Turn[]> {
@@ -278,8 +266,8 @@ function groupDuplicates(model: TranscriptModel, copies: Copies): Map<Turn, Turn
   const groups = new Map<number, Turn[]>();
   const result = new Map<Turn, Turn[]>();
   collectGroups(model, copies, groups);
-  for (const f of copies.distinct) {
-    const group = groups.get(f);
+  for (let k = 0; k < copies.distinctCount; k++) {
+    const group = groups.get(copies.distinct[k]);
     if (group !== undefined) for (const turn of group) result.set(turn, group);
   }
   return result;
@@ -324,13 +312,13 @@ function duplicateFindings(groups: Map<Turn, Turn[]>): Finding[] {
 }
 
 /** The texts of the `distinct` questions (views into the same buffer). */
-function distinctTexts(texts: QuestionTexts, distinct: number[]): CodeUnitTexts {
+function distinctTexts(texts: QuestionTexts, distinct: Int32Array): CodeUnitTexts {
   const result = { units: texts.units, starts: new Int32Array(distinct.length), ends: new Int32Array(distinct.length), count: distinct.length };
   pickRanges(texts, distinct, result.starts, result.ends);
   return result;
 }
 
-function pickRanges(texts: QuestionTexts, distinct: number[], starts: Int32Array, ends: Int32Array): void {
+function pickRanges(texts: QuestionTexts, distinct: Int32Array, starts: Int32Array, ends: Int32Array): void {
   for (let k = 0; k < distinct.length; k++) {
     starts[k] = texts.starts[distinct[k]];
     ends[k] = texts.ends[distinct[k]];
@@ -341,7 +329,7 @@ function similarFindings(
   model: TranscriptModel,
   texts: QuestionTexts,
   /** Only the first of exact duplicates takes part; later copies are reported as duplicates. */
-  distinct: number[],
+  distinct: Int32Array,
   settings: TranscriptSettings,
   similarQuestions: Map<Turn, SimilarQuestion[]>,
 ): Finding[] {
