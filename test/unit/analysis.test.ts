@@ -141,4 +141,26 @@ describe('duplicate groups on any mix of questions', () => {
       { numRuns: 300 },
     );
   });
+
+  it('are the same whatever was analysed before: work arrays kept between calls leak nothing into a result', () => {
+    const small = 'Q: What is the plan?\nA: Later.\nQ: What is the plan?\nQ: What is the plan for the city marathon this year?\nA: Soon.\nQ: What is the plan for the city marathon this years?\nA: Yes.';
+    const large = Array.from({ length: 400 }, (_, i) => `Q: Question number ${i % 150} about the budget?\nA: Answer ${i}.`).join('\n');
+    const describe = (text: string) => {
+      const analysis = analyzeText(text);
+      return {
+        findings: analysis.findings.map((finding) => [finding.code, finding.range.start.line, finding.related.map((place) => place.range.start.line)]),
+        groups: [...new Set(analysis.duplicateGroups.values())].map((group) => group.map((turn) => turn.line)),
+      };
+    };
+    const first = analyzeText(small);
+    const before = describe(small);
+    expect(before.groups).toEqual([[0, 2]]);
+    expect(before.findings.map(([code]) => code)).toContain('similar-question');
+    describe(large); // grows the work arrays, and fills them with other texts
+    expect(describe(small)).toEqual(before);
+    describe('Q: Why?\nA: Because.'); // shrinks nothing yet, overwrites the start
+    expect(describe(small)).toEqual(before);
+    // A result made before the later calls is unchanged by them.
+    expect([...new Set(first.duplicateGroups.values())].map((group) => group.map((turn) => turn.line))).toEqual([[0, 2]]);
+  });
 });

@@ -13,6 +13,7 @@ import { parseTranscript } from './parser';
 import { ruleLevel } from './rules';
 import { DEFAULT_SETTINGS, TranscriptSettings } from './settings';
 import { CodeUnitTexts, findSimilarPairsIn } from './similarity';
+import { WorkArrays } from './workArrays';
 
 export interface SimilarQuestion {
   readonly turn: Turn;
@@ -63,6 +64,14 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
 }
 
 /**
+ * The analysis' scratch arrays, kept from call to call ({@link WorkArrays}); no result keeps them.
+ * (A question text that NFKC expands beyond room gets a fresh buffer.)
+ */
+const Work = { Starts: 0, Ends: 1, Hashes: 2, First: 3, Count: 4, Distinct: 5, Slots: 6, DistinctStarts: 7, DistinctEnds: 8 } as const;
+const work = new WorkArrays((length) => new Int32Array(length));
+const workUnits = new WorkArrays((length) => new Uint16Array(length));
+
+/**
  * Every question's text in the form questions are compared in ({@link normalizeQuestion}), as
  * UTF-16 units in one buffer (exchange e's question is `units[starts[e]..ends[e])`), without a
  * string per question, and a hash of each. An interjection by a question label (`Q    Karoline —`,
@@ -80,10 +89,10 @@ class QuestionTexts implements CodeUnitTexts {
   ) {
     // The common path writes at most one unit per character of the text, so `capacity` (the length
     // of all question texts) is room enough unless NFKC expands something (`㈱` → `(株)`).
-    this.units = new Uint16Array(capacity);
-    this.starts = new Int32Array(count);
-    this.ends = new Int32Array(count);
-    this.hashes = new Int32Array(count);
+    this.units = workUnits.get(0, capacity);
+    this.starts = work.get(Work.Starts, count);
+    this.ends = work.get(Work.Ends, count);
+    this.hashes = work.get(Work.Hashes, count);
   }
 
   /** Room for `more` units after `at`. */
@@ -191,9 +200,9 @@ class Copies {
   distinctCount = 0;
 
   constructor(questions: number) {
-    this.first = new Int32Array(questions);
-    this.count = new Int32Array(questions);
-    this.distinct = new Int32Array(questions);
+    this.first = work.get(Work.First, questions);
+    this.count = work.zeroed(Work.Count, questions);
+    this.distinct = work.get(Work.Distinct, questions);
   }
 }
 
@@ -222,7 +231,7 @@ function findCopies(texts: QuestionTexts): Copies {
   let bits = 4;
   while (1 << bits < 2 * texts.count) bits++;
   // Per slot: the hash of a distinct text and its first question + 1 (0: empty slot).
-  markCopies(texts, new Int32Array(2 << bits), 32 - bits, copies);
+  markCopies(texts, work.zeroed(Work.Slots, 2 << bits), 32 - bits, copies);
   return copies;
 }
 
@@ -266,8 +275,10 @@ function groupDuplicates(model: TranscriptModel, copies: Copies): Map<Turn, Turn
   const groups = new Map<number, Turn[]>();
   const result = new Map<Turn, Turn[]>();
   collectGroups(model, copies, groups);
+  const { distinct, count } = copies;
   for (let k = 0; k < copies.distinctCount; k++) {
-    const group = groups.get(copies.distinct[k]);
+    if (count[distinct[k]] < 2) continue; // (nearly every question: no map lookup)
+    const group = groups.get(distinct[k]);
     if (group !== undefined) for (const turn of group) result.set(turn, group);
   }
   return result;
@@ -313,7 +324,7 @@ function duplicateFindings(groups: Map<Turn, Turn[]>): Finding[] {
 
 /** The texts of the `distinct` questions (views into the same buffer). */
 function distinctTexts(texts: QuestionTexts, distinct: Int32Array): CodeUnitTexts {
-  const result = { units: texts.units, starts: new Int32Array(distinct.length), ends: new Int32Array(distinct.length), count: distinct.length };
+  const result = { units: texts.units, starts: work.get(Work.DistinctStarts, distinct.length), ends: work.get(Work.DistinctEnds, distinct.length), count: distinct.length };
   pickRanges(texts, distinct, result.starts, result.ends);
   return result;
 }

@@ -26,8 +26,10 @@
  * plain arrays and numbers. Such code keeps its optimized form from call to call: code that reads
  * properties of objects made per call may be thrown away after a full garbage collection (the
  * objects' hidden classes are collected with them) and start over unoptimized. The large work
- * arrays are kept from call to call ({@link pooled}).
+ * arrays are kept from call to call ({@link WorkArrays}).
  */
+
+import { WorkArrays } from './workArrays';
 
 export interface SimilarPair {
   /** Indexes into the input texts, `first < second`. */
@@ -85,11 +87,9 @@ export type SimilarityMethod = 'auto' | 'prefix' | 'partition';
 /** All pairs of texts whose bigram Jaccard similarity is at least `threshold` (and which differ). */
 export function findSimilarPairs(texts: readonly string[], threshold: number, method: SimilarityMethod = 'auto'): SimilarPair[] {
   // The same as findSimilarPairsIn(codeUnitTexts(texts), …), in work arrays kept for the purpose.
-  let units = pooledUnits;
-  const length = totalLength(texts);
-  if (units.length < length || units.length > 4 * length + 65536) pooledUnits = units = new Uint16Array(length + (length >> 3));
-  const starts = pooled(Pool.Starts, texts.length);
-  const ends = pooled(Pool.Ends, texts.length);
+  const units = workUnits.get(0, totalLength(texts));
+  const starts = work.get(Pool.Starts, texts.length);
+  const ends = work.get(Pool.Ends, texts.length);
   fillCodeUnits(texts, units, starts, ends);
   return findSimilarPairsIn({ units, starts, ends, count: texts.length }, threshold, method);
 }
@@ -138,36 +138,24 @@ function bigramSets(texts: CodeUnitTexts): BigramSets {
   const totals = new Int32Array(3);
   measureTexts(starts, ends, count, totals);
   const [eligible, longest, bigrams] = totals;
-  const ids = pooled(Pool.Ids, eligible);
-  const data = pooled(Pool.Data, bigrams);
-  const start = pooled(Pool.Start, count);
-  const end = pooled(Pool.End, count);
-  const size = pooled(Pool.Size, count).fill(0);
+  const ids = work.get(Pool.Ids, eligible);
+  const data = work.get(Pool.Data, bigrams);
+  const start = work.get(Pool.Start, count);
+  const end = work.get(Pool.End, count);
+  const size = work.get(Pool.Size, count).fill(0);
   const table = new BigramTable(longest);
   const maxSize = collectSets(units, starts, ends, count, table.slots, table.shift, data, start, end, size, ids);
   return { data, start, end, size, ids, maxSize };
 }
 
-/** The work arrays {@link pooled} keeps, by use. */
-const Pool = { Ids: 0, Data: 1, Start: 2, End: 3, Size: 4, Records: 5, Bucketed: 6, Previous: 7, Seen: 8, Starts: 9, Ends: 10 } as const;
-
-const pool: Int32Array[] = [];
-/** The code units {@link findSimilarPairs} converts strings into (kept like the {@link pooled} arrays). */
-let pooledUnits = new Uint16Array(0);
-
 /**
- * A work array of `length` elements, with whatever an earlier call left in it: the large arrays
- * are kept from call to call, because a fresh multi-megabyte typed array can cost more in page
- * faults than the work done in it (about 12 bytes per bigram of the largest input so far stay
- * allocated). Grown as needed, and replaced by a smaller one when far too large.
+ * The work arrays kept from call to call ({@link WorkArrays}: about 12 bytes per bigram of the
+ * largest input so far stay allocated), by use.
  */
-function pooled(which: number, length: number): Int32Array {
-  let buffer = pool[which];
-  if (buffer === undefined || buffer.length < length || buffer.length > 4 * length + 65536) {
-    pool[which] = buffer = new Int32Array(length + (length >> 3));
-  }
-  return buffer.subarray(0, length);
-}
+const Pool = { Ids: 0, Data: 1, Start: 2, End: 3, Size: 4, Records: 5, Bucketed: 6, Previous: 7, Seen: 8, Starts: 9, Ends: 10 } as const;
+const work = new WorkArrays((length) => new Int32Array(length));
+/** The code units {@link findSimilarPairs} converts strings into. */
+const workUnits = new WorkArrays((length) => new Uint16Array(length));
 
 /** `totals` ← [texts long enough to pair, the longest one's length, their bigrams with repeats]. */
 function measureTexts(starts: Int32Array, ends: Int32Array, count: number, totals: Int32Array): void {
@@ -617,19 +605,19 @@ function partitionPlan(t: number, setsOfSize: Int32Array): PartitionPlan {
 function partitionJoin(texts: CodeUnitTexts, sets: BigramSets, setsOfSize: Int32Array, t: number): number[] | undefined {
   const { data, start, end, size, ids } = sets;
   const plan = partitionPlan(t, setsOfSize);
-  const records = pooled(Pool.Records, 2 * plan.records);
+  const records = work.get(Pool.Records, 2 * plan.records);
   // Buckets of about BUCKET records, by the high bits of the signature: sized while signing.
   let bits = 0;
   while (bits < 24 && plan.records >>> bits > BUCKET) bits++;
   const bucketSizes = new Int32Array((1 << bits) + 1);
   groupSignatures(data, start, end, ids, plan.from, plan.parts, plan.flags, new Int32Array(2 * plan.mostParts), records, bits, bucketSizes);
   const candidates: number[] = [];
-  const bucketed = pooled(Pool.Bucketed, records.length);
+  const bucketed = work.get(Pool.Bucketed, records.length);
   const budget = 4 * plan.records + (1 << 20); // record pairs looked at: a few per record is the usual
-  if (!matchSignatures(records, bits, bucketSizes, bucketed, pooled(Pool.Previous, plan.records), size, budget, candidates)) return undefined;
+  if (!matchSignatures(records, bits, bucketSizes, bucketed, work.get(Pool.Previous, plan.records), size, budget, candidates)) return undefined;
   const table = new BigramTable(sets.maxSize + 1);
   const found: number[] = [];
-  verifyCandidates(t, data, start, size, texts.units, texts.starts, texts.ends, candidates, pooled(Pool.Seen, texts.count), table.slots, table.shift, found);
+  verifyCandidates(t, data, start, size, texts.units, texts.starts, texts.ends, candidates, work.get(Pool.Seen, texts.count), table.slots, table.shift, found);
   return found;
 }
 
