@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BRACKET, copyInto, normalizeQuestion, normalizeSimpleInto } from '../../server/src/core/normalize';
+import { BRACKET, copyInto, normalizeQuestion, normalizeSimpleInto, unitsHash } from '../../server/src/core/normalize';
 
 /** The definition: NFKC, lower case, only letters, marks and numbers. */
 function reference(text: string): string {
@@ -51,8 +51,12 @@ describe('normalizeQuestion', () => {
         const slice = text.slice(from, to);
         const out = new Uint16Array(3 + (to - from));
         out.fill(0xffff);
-        const end = normalizeSimpleInto(text, from, to, out, 3);
+        const hashes = new Int32Array([7, 7]);
+        const end = normalizeSimpleInto(text, from, to, out, 3, false, hashes, 1);
         expect([...out.subarray(0, 3)]).toEqual([0xffff, 0xffff, 0xffff]); // nothing before `at`
+        // The hash it leaves is the hash of the units it wrote (what the general path computes after).
+        expect(hashes[0]).toBe(7);
+        expect(hashes[1]).toBe(end >= 0 ? unitsHash(out, 3, end) : 7);
         // -1 exactly when a character is outside ASCII, CJK ideographs, CJK punctuation and full-width ASCII.
         const simple = /^[\x00-\x7f\u4e00-\u9fff\uff01-\uff60\u3000-\u3004\u3008-\u3020\u3030\u303d-\u303f]*$/.test(slice);
         expect(end >= 0).toBe(simple);
@@ -71,6 +75,8 @@ describe('normalizeQuestion', () => {
     expect(normalizeSimpleInto('问（笑）', 0, 4, out, 0, true)).toBe(BRACKET);
     expect(normalizeSimpleInto('a[b', 0, 3, out, 0, true)).toBe(BRACKET);
     expect(String.fromCharCode(...out.subarray(0, normalizeSimpleInto('问（笑）', 0, 4, out, 0)))).toBe('问笑');
+    expect(unitsHash(new Uint16Array([1, 2, 3]), 0, 3)).not.toBe(unitsHash(new Uint16Array([1, 3, 2]), 0, 3));
+    expect(unitsHash(new Uint16Array([9, 1, 2]), 1, 3)).toBe(unitsHash(new Uint16Array([1, 2]), 0, 2));
     expect(copyInto('abc', out, out.length - 2)).toBe(-1);
     expect(copyInto('abc', out, 0)).toBe(3);
   });

@@ -8,7 +8,7 @@ import type { Finding, RelatedPlace } from './findings';
 import { inconsistentSpeakerFindings } from './inconsistentSpeaker';
 import type { TranscriptModel, Turn } from './model';
 import { headRangeOf, spokenPiecesOf, spokenTextOf, TURN_ASKS, TURN_SPANS } from './model';
-import { BRACKET, copyInto, normalizeQuestion, normalizeSimpleInto } from './normalize';
+import { BRACKET, copyInto, normalizeQuestion, normalizeSimpleInto, unitsHash } from './normalize';
 import { parseTranscript } from './parser';
 import { ruleLevel } from './rules';
 import { DEFAULT_SETTINGS, TranscriptSettings } from './settings';
@@ -135,13 +135,18 @@ function normalizeQuestionsInto(model: TranscriptModel, texts: QuestionTexts): v
     const q = exchangeTable.question[e];
     // The spoken text is the turn's text unless annotations or non-spoken spans are cut out of it;
     // annotations are looked for only in a question that has a bracket.
-    let end = (flags[q] & TURN_SPANS) === 0 ? normalizeSimpleInto(text, textStart[q], textEnd[q], texts.units, at, true) : BRACKET;
+    // The common path hashes the units as it writes them; the others hash them after.
+    let end = (flags[q] & TURN_SPANS) === 0 ? normalizeSimpleInto(text, textStart[q], textEnd[q], texts.units, at, true, hashes, e) : BRACKET;
+    let hashed = end >= 0;
     if (end === BRACKET) end = normalizePiecesInto(model, q, texts.units, at);
     if (end < 0) end = normalizeGeneralInto(model, q, texts, at);
     starts[e] = at;
-    if ((flags[q] & TURN_ASKS) === 0 && isInterjection(texts.units, at, end)) end = at;
+    if ((flags[q] & TURN_ASKS) === 0 && isInterjection(texts.units, at, end)) {
+      end = at;
+      hashed = false;
+    }
     ends[e] = end;
-    hashes[e] = hashUnits(texts.units, at, end);
+    if (!hashed) hashes[e] = unitsHash(texts.units, at, end);
     at = end;
   }
 }
@@ -204,14 +209,6 @@ class Copies {
     this.count = work.zeroed(Work.Count, questions);
     this.distinct = work.get(Work.Distinct, questions);
   }
-}
-
-/** Hash of `units[from..to)` (FNV-1a over the UTF-16 units, then mixed). */
-function hashUnits(units: Uint16Array, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ units[i], 0x01000193);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  return h ^ (h >>> 13);
 }
 
 function sameUnits(units: Uint16Array, a: number, aEnd: number, b: number, bEnd: number): boolean {

@@ -81,18 +81,47 @@ function normalizeSimple(text: string): string | undefined {
  * transcripts; -1 as soon as a character needs the general path (what was written until then is
  * to be ignored: use {@link normalizeQuestion}), and with `stopAtBracket` {@link BRACKET} at the
  * first bracket. `out` must have room for `to - from` units. Piece by piece, it gives the normal
- * form of a text with spans cut out.
+ * form of a text with spans cut out. With `hashes`, it also sets `hashes[slot]` to the
+ * {@link unitsHash} of the units it wrote (when it returns their end).
  */
-export function normalizeSimpleInto(text: string, from: number, to: number, out: Uint16Array, at: number, stopAtBracket = false): number {
+export function normalizeSimpleInto(
+  text: string,
+  from: number,
+  to: number,
+  out: Uint16Array,
+  at: number,
+  stopAtBracket = false,
+  hashes?: Int32Array,
+  slot = 0,
+): number {
   const units = simpleUnits();
   let k = at;
+  let hash = FNV_OFFSET;
   for (let i = from; i < to; i++) {
     const unit = units[text.charCodeAt(i)];
-    if (unit >= 0) out[k++] = unit;
-    else if (unit === GENERAL) return -1;
+    if (unit >= 0) {
+      out[k++] = unit;
+      hash = Math.imul(hash ^ unit, FNV_PRIME);
+    } else if (unit === GENERAL) return -1;
     else if (unit === BRACKET && stopAtBracket) return BRACKET;
   }
+  if (hashes !== undefined) hashes[slot] = finishHash(hash);
   return k;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function finishHash(hash: number): number {
+  const h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/** A hash of `units[from..to)` (FNV-1a over the UTF-16 units, then mixed). */
+export function unitsHash(units: Uint16Array, from: number, to: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ units[i], FNV_PRIME);
+  return finishHash(hash);
 }
 
 /**

@@ -179,8 +179,7 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   const table = new TurnTable(lines, names.labels, turnCandidates.length, turnColumns(candidates, turnCandidates));
   const speakers: SpeakerRecord[] = [];
   const speakersByKey = new Map<string, Speaker>();
-  const keyOfTurn = new Int32Array(turnCandidates.length);
-  for (let n = 0; n < turnCandidates.length; n++) keyOfTurn[n] = candidates.key[turnCandidates[n]];
+  const keyOfTurn = keysOfTurns(candidates, turnCandidates);
   buildTurns(text, lines, layout, names, keyOfTurn, bodyEndLine, table, speakers, speakersByKey);
 
   // 5. Which turns ask: their spoken text has a question mark. (Annotations are found in a turn's
@@ -356,6 +355,15 @@ function selectTurns(lines: LineIndex, layout: Layout, candidates: Candidates, n
     for (let i = first; i < length; i++) if (!rejected[i] && (!sentenceLike[i] || roles.recurringOrRole(keys[i]))) selected[count++] = i;
   }
   return selected.subarray(0, count);
+}
+
+/** Each turn's speaker key id: a view of the candidates' column when the selection is one run (as in {@link turnColumns}). */
+function keysOfTurns(candidates: Candidates, selected: Int32Array): Int32Array {
+  const count = selected.length;
+  if (count > 0 && selected[count - 1] - selected[0] === count - 1) return candidates.key.subarray(selected[0], selected[0] + count);
+  const keys = new Int32Array(count);
+  for (let n = 0; n < count; n++) keys[n] = candidates.key[selected[n]];
+  return keys;
 }
 
 /**
