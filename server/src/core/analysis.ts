@@ -4,7 +4,7 @@
  * Produces LSP-independent findings; the language service turns them into diagnostics.
  */
 import { undeclaredSpeakerFindings } from './declaredSpeakers';
-import type { Finding, RelatedPlace } from './findings';
+import { type Finding, type RelatedPlace, sortFindings } from './findings';
 import { inconsistentSpeakerFindings } from './inconsistentSpeaker';
 import type { TranscriptModel, Turn } from './model';
 import { headRangeOf, spokenPiecesOf, spokenTextOf, TURN_ASKS, TURN_SPANS } from './model';
@@ -59,7 +59,7 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
   if (ruleLevel('inconsistent-speaker', settings) !== 'off') for (const finding of inconsistentSpeakerFindings(model)) findings.push(finding);
   if (ruleLevel('undeclared-speaker', settings) !== 'off') for (const finding of undeclaredSpeakerFindings(model)) findings.push(finding);
 
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  sortFindings(findings);
   return { model, findings, duplicateGroups, similarQuestions };
 }
 
