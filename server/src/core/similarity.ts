@@ -152,7 +152,7 @@ function bigramSets(texts: CodeUnitTexts): BigramSets {
  * The work arrays kept from call to call ({@link WorkArrays}: about 12 bytes per bigram of the
  * largest input so far stay allocated), by use.
  */
-const Pool = { Ids: 0, Data: 1, Start: 2, End: 3, Size: 4, Records: 5, Bucketed: 6, Previous: 7, Seen: 8, Starts: 9, Ends: 10, MaskLow: 11, MaskHigh: 12 } as const;
+const Pool = { Ids: 0, Data: 1, Start: 2, End: 3, Size: 4, Records: 5, Bucketed: 6, Previous: 7, Seen: 8, Starts: 9, Ends: 10 } as const;
 const work = new WorkArrays((length) => new Int32Array(length));
 /** The code units {@link findSimilarPairs} converts strings into. */
 const workUnits = new WorkArrays((length) => new Uint16Array(length));
@@ -617,8 +617,7 @@ function partitionJoin(texts: CodeUnitTexts, sets: BigramSets, setsOfSize: Int32
   if (!matchSignatures(records, bits, bucketSizes, bucketed, work.get(Pool.Previous, plan.records), size, budget, candidates)) return undefined;
   const table = new BigramTable(sets.maxSize + 1);
   const found: number[] = [];
-  const masks = { low: work.zeroed(Pool.MaskLow, texts.count), high: work.zeroed(Pool.MaskHigh, texts.count) };
-  verifyCandidates(t, data, start, size, texts.units, texts.starts, texts.ends, candidates, work.get(Pool.Seen, texts.count), masks.low, masks.high, table.slots, table.shift, found);
+  verifyCandidates(t, data, start, size, texts.units, texts.starts, texts.ends, candidates, work.get(Pool.Seen, texts.count), table.slots, table.shift, found);
   return found;
 }
 
@@ -768,9 +767,6 @@ function verifyCandidates(
   ends: Int32Array,
   candidates: number[],
   seen: Int32Array,
-  /** Each set's {@link bigramMask}, made when first needed (all zero to begin with: no set's mask is zero). */
-  maskLow: Int32Array,
-  maskHigh: Int32Array,
   slots: Int32Array,
   shift: number,
   found: number[],
@@ -799,12 +795,6 @@ function verifyCandidates(
       if (ySize < minSize) continue;
       const needed = requiredOverlap(t, xSize, ySize);
       if (needed > ySize) continue;
-      // A bit of one mask that is not in the other stands for a bigram of one set that is not in
-      // the other, each bit for a different one: more such bits than the sets may differ in rule
-      // the pair out without looking at its bigrams (nearly every candidate that is not a pair).
-      if (maskLow[x] === 0 && maskHigh[x] === 0) bigramMask(data, start[x], xSize, maskLow, maskHigh, x);
-      if (maskLow[y] === 0 && maskHigh[y] === 0) bigramMask(data, start[y], ySize, maskLow, maskHigh, y);
-      if (bitCount(maskLow[x] ^ maskLow[y]) + bitCount(maskHigh[x] ^ maskHigh[y]) > xSize + ySize - 2 * needed) continue;
       if (!loaded) {
         for (let k = start[x], stop = k + xSize; k < stop; k++) {
           let slot = (data[k] >>> shift) << 1;
@@ -828,27 +818,4 @@ function verifyCandidates(
       found.push(Math.min(x, y), Math.max(x, y), shared);
     }
   }
-}
-
-/**
- * Sets `low[i]` and `high[i]` to set i's bigram mask: 64 bits, with bit `code & 63` set for each of
- * its `count` bigram codes from `data[from]` (never all zero for a set that has a bigram).
- */
-function bigramMask(data: Int32Array, from: number, count: number, low: Int32Array, high: Int32Array, i: number): void {
-  let lowBits = 0;
-  let highBits = 0;
-  for (let k = from; k < from + count; k++) {
-    const code = data[k];
-    if (code & 32) highBits |= 1 << (code & 31);
-    else lowBits |= 1 << (code & 31);
-  }
-  low[i] = lowBits;
-  high[i] = highBits;
-}
-
-/** How many bits of a 32-bit integer are set. */
-function bitCount(bits: number): number {
-  let v = bits - ((bits >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
