@@ -14,7 +14,7 @@
  * exit code is 0 either way (this is a report). Results also go to bench/results/latest.json.
  *
  * Options: --sizes=1,10,25   sizes in MB
- *          --runs=5          runs per measurement (default: 11 for <= 1 MB, 7 for <= 10 MB, 5 above;
+ *          --runs=9          runs per measurement (default: 15 for <= 1 MB, 11 for <= 10 MB, 9 above;
  *                            fewer when one warm-up run of a stage takes longer than 10 s / runs)
  *          --write-samples   also write the generated transcripts to bench/results/
  *          --profile         after timing, CPU-profile one analyzeText of the largest size: writes
@@ -236,8 +236,9 @@ function benchSize(sizeMB: number, options: Options, outDir: string, profileThis
   const { text, ...generatedInfo } = generated;
   if (writeSamples) writeFileSync(path.join(outDir, `sample-${sizeMB}MB.txt`), text);
 
-  // Small sizes are cheap and noisy: more runs. Slow stages are cut by STAGE_BUDGET_MS.
-  const runs = runsOverride ?? (sizeMB <= 1 ? 11 : sizeMB <= 10 ? 7 : 5);
+  // Enough runs for a steady median on a shared machine (whose speed drifts by a third from one
+  // second to the next); small sizes are cheap and noisier: more. Slow stages are cut by STAGE_BUDGET_MS.
+  const runs = runsOverride ?? (sizeMB <= 1 ? 15 : sizeMB <= 10 ? 11 : 9);
   const warmups = WARMUPS;
   let check = 0; // consumes results so nothing is optimized away
   const log = (stage: string): void => {
