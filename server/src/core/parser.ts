@@ -359,11 +359,21 @@ function selectTurns(lines: LineIndex, layout: Layout, candidates: Candidates, n
 
 /** Each turn's speaker key id: a view of the candidates' column when the selection is one run (as in {@link turnColumns}). */
 function keysOfTurns(candidates: Candidates, selected: Int32Array): Int32Array {
-  const count = selected.length;
-  if (count > 0 && selected[count - 1] - selected[0] === count - 1) return candidates.key.subarray(selected[0], selected[0] + count);
-  const keys = new Int32Array(count);
-  for (let n = 0; n < count; n++) keys[n] = candidates.key[selected[n]];
-  return keys;
+  if (!isOneRun(selected)) return pickRows(candidates.key, selected);
+  const first = selected.length > 0 ? selected[0] : 0;
+  return candidates.key.subarray(first, first + selected.length);
+}
+
+/** Whether the selected candidates are consecutive (every candidate after the preamble is a turn: the common case). */
+function isOneRun(selected: Int32Array): boolean {
+  return selected.length === 0 || selected[selected.length - 1] - selected[0] === selected.length - 1;
+}
+
+/** The selected rows of a column, copied. */
+function pickRows(column: Int32Array, selected: Int32Array): Int32Array {
+  const picked = new Int32Array(selected.length);
+  for (let k = 0; k < selected.length; k++) picked[k] = column[selected[k]];
+  return picked;
 }
 
 /**
@@ -374,7 +384,7 @@ function keysOfTurns(candidates: Candidates, selected: Int32Array): Int32Array {
 function turnColumns(candidates: Candidates, selected: Int32Array): TurnLabelColumns {
   const count = selected.length;
   const first = count > 0 ? selected[0] : 0;
-  if (count === 0 || selected[count - 1] - first === count - 1) {
+  if (isOneRun(selected)) {
     const fits = candidates.line.length <= count + (count >> 2) + 1024;
     const run = <T extends Int32Array | Uint8Array>(column: T): T => (fits ? column.subarray(first, first + count) : column.slice(first, first + count)) as T;
     return {
@@ -390,11 +400,7 @@ function turnColumns(candidates: Candidates, selected: Int32Array): TurnLabelCol
       style: run(candidates.style),
     };
   }
-  const pick = (column: Int32Array): Int32Array => {
-    const picked = new Int32Array(count);
-    for (let k = 0; k < count; k++) picked[k] = column[selected[k]];
-    return picked;
-  };
+  const pick = (column: Int32Array): Int32Array => pickRows(column, selected);
   const style = new Uint8Array(count);
   for (let k = 0; k < count; k++) style[k] = candidates.style[selected[k]];
   return {
