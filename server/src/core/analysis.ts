@@ -12,7 +12,7 @@ import { BRACKET, copyInto, normalizeQuestion, normalizeSimpleInto, unitsHash } 
 import { parseTranscript } from './parser';
 import { ruleLevel } from './rules';
 import { DEFAULT_SETTINGS, TranscriptSettings } from './settings';
-import { CodeUnitTexts, findSimilarPairsIn } from './similarity';
+import { CodeUnitTexts, findSimilarPairsIn, sameUnits } from './similarity';
 import { WorkArrays } from './workArrays';
 
 export interface SimilarQuestion {
@@ -209,12 +209,6 @@ class Copies {
     this.count = work.zeroed(Work.Count, questions);
     this.distinct = work.get(Work.Distinct, questions);
   }
-}
-
-function sameUnits(units: Uint16Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
-  if (aEnd - a !== bEnd - b) return false;
-  for (let i = 0; i < aEnd - a; i++) if (units[a + i] !== units[b + i]) return false;
-  return true;
 }
 
 /**

@@ -301,9 +301,13 @@ function sizeCounts(ids: Int32Array, size: Int32Array, maxSize: number): Int32Ar
 
 /** Whether texts a and b have the same code units. */
 function sameText(units: Uint16Array, starts: Int32Array, ends: Int32Array, a: number, b: number): boolean {
-  const length = ends[a] - starts[a];
-  if (ends[b] - starts[b] !== length) return false;
-  for (let i = starts[a], j = starts[b], stop = i + length; i < stop; i++, j++) if (units[i] !== units[j]) return false;
+  return sameUnits(units, starts[a], ends[a], starts[b], ends[b]);
+}
+
+/** Whether `units[a..aEnd)` and `units[b..bEnd)` are the same code units. */
+export function sameUnits(units: Uint16Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let i = 0; i < aEnd - a; i++) if (units[a + i] !== units[b + i]) return false;
   return true;
 }
 
