@@ -45,11 +45,13 @@ const LOWER_WORD = /^\p{Ll}/u;
 
 /** How many recent labels {@link LabelScanner} compares a line with before slicing a new string. */
 const RECENT_LABELS = 8;
+/** How much longer than the maximum label length the text before a colon may be (spaces and `**` around the label). */
+const MAX_LABEL_SLACK = 8;
 /** How many recent label-line beginnings {@link LabelScanner} tries before scanning a line. */
 const RECENT_PREFIXES = 4;
 
 /** The beginning of a label line (indentation, label, colon) and what the scan found in it; offsets from the line's start. */
-interface LabelPrefix {
+export interface LabelPrefix {
   readonly text: string;
   readonly label: string;
   readonly labelStart: number;
@@ -58,6 +60,13 @@ interface LabelPrefix {
   readonly firstCode: number;
   readonly asciiColon: boolean;
   readonly sentenceLike: boolean;
+  /** Free for the scanner's caller ({@link LabelScanner.matchedPrefix}); -1 at first. */
+  tag: number;
+}
+
+/** Whether the line at `lineStart` starts with `prefix` (a cheap test of the label's first unit first). */
+function startsWithPrefix(text: string, lineStart: number, lineEnd: number, prefix: LabelPrefix): boolean {
+  return lineStart + prefix.text.length <= lineEnd && text.charCodeAt(lineStart + prefix.labelStart) === prefix.firstCode && text.startsWith(prefix.text, lineStart);
 }
 
 /** After an ASCII colon: `https://…` or a clock time (`10:30`, the label ending in a digit): not a label. */
@@ -101,6 +110,15 @@ export class LabelScanner {
   private readonly recent: string[] = [];
   /** How the last few label lines start, most recent first ({@link scanKnownPrefix}). */
   private readonly prefixes: LabelPrefix[] = [];
+  /** The prefixes of the last two label lines that had one. */
+  private previous: LabelPrefix | undefined;
+  private beforePrevious: LabelPrefix | undefined;
+  /**
+   * The remembered prefix the last successful scan matched or remembered (undefined for a label
+   * found otherwise): its {@link LabelPrefix.tag} is the caller's, to keep what it derives from
+   * the label (an id) with the prefix rather than look it up again.
+   */
+  matchedPrefix: LabelPrefix | undefined;
   /** The verdict ({@link verdictOf}) of each of {@link recent}. */
   private readonly recentVerdicts: number[] = [];
 
@@ -152,6 +170,7 @@ export class LabelScanner {
 
   scan(text: string, lineStart: number, lineEnd: number): boolean {
     if (this.scanKnownPrefix(text, lineStart, lineEnd)) return true;
+    this.matchedPrefix = undefined;
     if (!this.scanLine(text, lineStart, lineEnd)) return false;
     if (this.style === LabelStyleCode.Colon && this.timestampStart < 0) this.rememberPrefix(text, lineStart);
     return true;
@@ -164,25 +183,36 @@ export class LabelScanner {
    * URL and clock checks of an ASCII colon, and where the text starts.
    */
   private scanKnownPrefix(text: string, lineStart: number, lineEnd: number): boolean {
+    // First the prefix of the label line before the last one: in an interview, questions and
+    // answers take turns.
+    const guess = this.beforePrevious;
+    if (guess !== undefined && startsWithPrefix(text, lineStart, lineEnd, guess)) return this.foundPrefix(guess, text, lineStart, lineEnd);
     const prefixes = this.prefixes;
     for (let k = 0; k < prefixes.length; k++) {
       const prefix = prefixes[k];
-      const colonEnd = lineStart + prefix.text.length;
-      if (colonEnd > lineEnd || text.charCodeAt(lineStart + prefix.labelStart) !== prefix.firstCode || !text.startsWith(prefix.text, lineStart)) continue;
-      if (prefix.asciiColon && urlOrClockAfterColon(text, colonEnd, prefix.label)) return false; // the full scan decides (a heading?)
-      this.timestampStart = -1;
-      this.timestampEnd = -1;
-      this.sentenceLike = prefix.sentenceLike;
-      return this.found(prefix.label, lineStart + prefix.labelStart, lineStart + prefix.labelEnd, colonEnd - 1, colonEnd, textAfterColon(text, colonEnd, lineEnd), LabelStyleCode.Colon);
+      if (prefix !== guess && startsWithPrefix(text, lineStart, lineEnd, prefix)) return this.foundPrefix(prefix, text, lineStart, lineEnd);
     }
     return false;
+  }
+
+  /** The scan's result for a line that starts with `prefix` (false: an ASCII colon before a URL or a clock time, for the full scan to decide). */
+  private foundPrefix(prefix: LabelPrefix, text: string, lineStart: number, lineEnd: number): boolean {
+    const colonEnd = lineStart + prefix.text.length;
+    if (prefix.asciiColon && urlOrClockAfterColon(text, colonEnd, prefix.label)) return false; // the full scan decides (a heading?)
+    this.beforePrevious = this.previous;
+    this.previous = prefix;
+    this.matchedPrefix = prefix;
+    this.timestampStart = -1;
+    this.timestampEnd = -1;
+    this.sentenceLike = prefix.sentenceLike;
+    return this.found(prefix.label, lineStart + prefix.labelStart, lineStart + prefix.labelEnd, colonEnd - 1, colonEnd, textAfterColon(text, colonEnd, lineEnd), LabelStyleCode.Colon);
   }
 
   /** Remembers how the label line just scanned starts (most recent first). */
   private rememberPrefix(text: string, lineStart: number): void {
     const prefixes = this.prefixes;
     if (prefixes.length === RECENT_PREFIXES) prefixes.pop();
-    prefixes.unshift({
+    const prefix: LabelPrefix = {
       text: text.slice(lineStart, this.colonEnd),
       label: this.label,
       labelStart: this.labelStart - lineStart,
@@ -190,7 +220,12 @@ export class LabelScanner {
       firstCode: text.charCodeAt(this.labelStart),
       asciiColon: text.charCodeAt(this.colonStart) === 0x3a,
       sentenceLike: this.sentenceLike,
-    });
+      tag: -1,
+    };
+    prefixes.unshift(prefix);
+    this.beforePrevious = this.previous;
+    this.previous = prefix;
+    this.matchedPrefix = prefix;
   }
 
   private scanLine(text: string, lineStart: number, lineEnd: number): boolean {
@@ -228,7 +263,8 @@ export class LabelScanner {
   private scanColonLabel(text: string, i: number, lineEnd: number): boolean {
     // The label runs to the first colon, or to `(00:01:23)` right before a colon.
     const rawStart = i;
-    const limit = Math.min(lineEnd, rawStart + this.maxLength + 40);
+    // A colon or bracket any further makes the label too long (below): no need to look further.
+    const limit = Math.min(lineEnd, rawStart + this.maxLength + MAX_LABEL_SLACK + 1);
     let rawEnd = -1;
     let colon = -1;
     let trailingStart = -1;
@@ -257,7 +293,7 @@ export class LabelScanner {
         break;
       }
     }
-    if (colon < 0 || rawEnd - rawStart > this.maxLength + 8) return false;
+    if (colon < 0 || rawEnd - rawStart > this.maxLength + MAX_LABEL_SLACK) return false;
 
     // Trim spaces and a closing `**` around the label.
     let labelStart = rawStart;

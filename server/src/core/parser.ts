@@ -252,7 +252,9 @@ function scanCandidates(
 /** Step 1 for a line of a plain document (no margin, no pages, no CHAT tiers): what {@link scanCandidates} does there. */
 function scanPlainLine(text: string, line: number, start: number, end: number, scanner: LabelScanner, candidates: Candidates, names: Labels): void {
   if (start === end || !scanner.scan(text, start, end)) return;
-  const labelId = names.labelId(scanner.label);
+  // A line that starts like a recent label line: its label's id is kept with that prefix.
+  const prefix = scanner.matchedPrefix;
+  const labelId = prefix === undefined ? names.labelId(scanner.label) : prefix.tag >= 0 ? prefix.tag : (prefix.tag = names.labelId(scanner.label));
   const keyId = names.keyOfLabel[labelId];
   candidates.add(line, scanner, labelId, keyId);
   names.counts[keyId]++;
