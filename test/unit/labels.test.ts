@@ -113,6 +113,8 @@ describe('LabelScanner over many lines', () => {
         for (const content of lines) {
           const end = start + content.length;
           expect(scanned(shared, text, start, end)).toEqual(scanned(new LabelScanner(32), text, start, end));
+          // The parser keeps a label's id with the prefix it matched: the prefix must be of that label.
+          if (shared.matchedPrefix !== undefined) expect(shared.matchedPrefix.label).toBe(shared.label);
           start = end + 1;
         }
       }),
