@@ -5,6 +5,12 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 
+/** Told of every line as soon as its end is found ({@link LineIndex}). */
+export interface LineVisitor {
+  /** `start`, `end`: offsets of the line's content. */
+  visitLine(line: number, start: number, end: number): void;
+}
+
 export class LineIndex {
   /** Offset where each line starts. */
   readonly starts: Int32Array;
@@ -14,17 +20,21 @@ export class LineIndex {
   readonly formFeedLines: number[] = [];
 
   /**
-   * @param onLine called for every line as soon as its end is found (`start`, `end`: offsets of its
-   *   content), while the line is still in the processor's cache: a caller that looks at every line
-   *   anyway saves a second pass over the text.
+   * @param visitor told of every line as soon as its end is found, while the line is still in the
+   *   processor's cache: a caller that looks at every line anyway saves a second pass over the
+   *   text. (An object of a class rather than a function: the optimized loop then calls its method
+   *   whatever the instance, where a new closure per document would send the loop back to the
+   *   interpreter on every document.)
    */
   constructor(
     readonly text: string,
-    onLine?: (line: number, start: number, end: number) => void,
+    visitor?: LineVisitor,
     /** About how many lines to expect ({@link estimateLineCount}, when the caller has it). */
     expectedLines: number = estimateLineCount(text),
   ) {
     // Without a `\r` (the common case), line breaks are found by the fast search for `\n` alone.
+    // (Reads past the end are guarded: one at the last line break would send the optimized loop
+    // back to the interpreter.)
     const carriageReturn = text.indexOf('\r') >= 0;
     if (text.charCodeAt(0) === 0x0c) this.formFeedLines.push(0);
     let starts: Int32Array = new Int32Array(expectedLines);
@@ -38,9 +48,9 @@ export class LineIndex {
           ends = grow(ends);
         }
         ends[count] = at;
-        if (onLine !== undefined) onLine(count, starts[count], at);
+        if (visitor !== undefined) visitor.visitLine(count, starts[count], at);
         starts[++count] = at + 1;
-        if (text.charCodeAt(at + 1) === 0x0c) this.formFeedLines.push(count);
+        if (at + 1 < text.length && text.charCodeAt(at + 1) === 0x0c) this.formFeedLines.push(count);
       }
     } else {
       for (let i = 0; i < text.length; i++) {
@@ -51,14 +61,14 @@ export class LineIndex {
           ends = grow(ends);
         }
         ends[count] = i;
-        if (onLine !== undefined) onLine(count, starts[count], i);
-        if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++; // CRLF: one break
+        if (visitor !== undefined) visitor.visitLine(count, starts[count], i);
+        if (code === 0x0d && i + 1 < text.length && text.charCodeAt(i + 1) === 0x0a) i++; // CRLF: one break
         starts[++count] = i + 1;
-        if (text.charCodeAt(i + 1) === 0x0c) this.formFeedLines.push(count);
+        if (i + 1 < text.length && text.charCodeAt(i + 1) === 0x0c) this.formFeedLines.push(count);
       }
     }
     ends[count] = text.length;
-    if (onLine !== undefined) onLine(count, starts[count], text.length);
+    if (visitor !== undefined) visitor.visitLine(count, starts[count], text.length);
     this.starts = starts.subarray(0, count + 1);
     this.ends = ends.subarray(0, count + 1);
   }
@@ -127,7 +137,7 @@ export function estimateLineCount(text: string): number {
   const sample = Math.min(text.length, 1 << 14);
   let breaks = 0;
   for (let at = text.indexOf('\n'); at >= 0 && at < sample; at = text.indexOf('\n', at + 1)) breaks++;
-  return 1024 + Math.ceil((breaks + 1) * (text.length / Math.max(1, sample)) * 1.1);
+  return (1024 + Math.ceil((breaks + 1) * (text.length / Math.max(1, sample)) * 1.1)) | 0;
 }
 
 /** A copy of `array` twice as long. */

@@ -4,7 +4,7 @@
  */
 import { LabelScanner, LabelStyleCode } from './labels';
 import { analyzeLayout, findClosingLines, findTrailingIndex, isLayoutBlank, Layout, LINE_FURNITURE, LINE_TEXT } from './layout';
-import { estimateLineCount, LineIndex } from './lines';
+import { estimateLineCount, LineIndex, type LineVisitor } from './lines';
 import type { Appendix, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
 import { ExchangeTable, ParsedTranscript, SpeakerRecord, TURN_ASKS, TURN_QUESTION, TURN_SPANS, TurnLabelColumns, TurnTable } from './model';
 import { speakerKey } from './normalize';
@@ -152,11 +152,10 @@ export function parseTranscript(text: string, settings: TranscriptSettings = DEF
   // (The steps fill objects made here rather than return new ones: V8 deoptimizes a long loop's
   // code at a returned object literal it has no feedback for, again on every call.)
   const expectedLines = estimateLineCount(text);
-  let candidates = new Candidates(expectedLines);
-  let names = new Labels();
-  const scanner = new LabelScanner(settings.maxLabelLength);
-  const plainLine = (line: number, start: number, end: number): void => scanPlainLine(text, line, start, end, scanner, candidates, names);
-  const lines = new LineIndex(text, plainLine, expectedLines);
+  const plain = new PlainLineScan(text, new LabelScanner(settings.maxLabelLength), new Candidates(expectedLines), new Labels());
+  const lines = new LineIndex(text, plain, expectedLines);
+  let candidates = plain.candidates;
+  let names = plain.names;
   const bodyStartLine = frontMatterEnd(lines);
   const layout = analyzeLayout(lines, bodyStartLine);
   const chat = startsChatFile(text, lines, bodyStartLine);
@@ -249,15 +248,25 @@ function scanCandidates(
   }
 }
 
-/** Step 1 for a line of a plain document (no margin, no pages, no CHAT tiers): what {@link scanCandidates} does there. */
-function scanPlainLine(text: string, line: number, start: number, end: number, scanner: LabelScanner, candidates: Candidates, names: Labels): void {
-  if (start === end || !scanner.scan(text, start, end)) return;
-  // A line that starts like a recent label line: its label's id is kept with that prefix.
-  const prefix = scanner.matchedPrefix;
-  const labelId = prefix === undefined ? names.labelId(scanner.label) : prefix.tag >= 0 ? prefix.tag : (prefix.tag = names.labelId(scanner.label));
-  const keyId = names.keyOfLabel[labelId];
-  candidates.add(line, scanner, labelId, keyId);
-  names.counts[keyId]++;
+/** Step 1 for the lines of a plain document (no margin, no pages, no CHAT tiers): what {@link scanCandidates} does there. */
+class PlainLineScan implements LineVisitor {
+  constructor(
+    private readonly text: string,
+    private readonly scanner: LabelScanner,
+    readonly candidates: Candidates,
+    readonly names: Labels,
+  ) {}
+
+  visitLine(line: number, start: number, end: number): void {
+    const { scanner, names } = this;
+    if (start === end || !scanner.scan(this.text, start, end)) return;
+    // A line that starts like a recent label line: its label's id is kept with that prefix.
+    const prefix = scanner.matchedPrefix;
+    const labelId = prefix === undefined ? names.labelId(scanner.label) : prefix.tag >= 0 ? prefix.tag : (prefix.tag = names.labelId(scanner.label));
+    const keyId = names.keyOfLabel[labelId];
+    this.candidates.add(line, scanner, labelId, keyId);
+    names.counts[keyId]++;
+  }
 }
 
 /** Whether a speaker key is a role label (built in or configured), asked once per key. */
