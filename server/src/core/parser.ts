@@ -430,7 +430,9 @@ function turnColumns(candidates: Candidates, selected: Int32Array): TurnLabelCol
 
 /**
  * Step 4: the rest of each turn's row (its last line, where its text ends, its speaker, its
- * non-spoken spans), and the speakers with their written forms and turn counts.
+ * non-spoken spans), and the speakers with their written forms and turn counts. The loop over the
+ * turns makes no object (an object made in a long loop sends its optimized code back to the
+ * interpreter): it notes where each label and key is first used, and the speakers are made after.
  */
 function buildTurns(
   text: string,
@@ -443,46 +445,69 @@ function buildTurns(
   speakers: SpeakerRecord[],
   speakersByKey: Map<string, Speaker>,
 ): void {
-  /** Key id → its speaker index (-1: none yet); label id → its turns; key id → its written forms (label ids) in order of first use. */
-  const speakerOfKey = new Int32Array(names.keys.length).fill(-1);
+  /** Label id → its turns, and the first of them (-1: none); key id → the same. */
   const formCounts = new Int32Array(names.labels.length);
-  const formsOfKey: number[][] = names.keys.map(() => []);
-  const { count, line: lineOf, style: styleOf, label: labelOf, textStart: textStartOf, lastLine: lastLineOf, textEnd: textEndOf, speaker: speakerOf } = table;
+  const firstTurnOfLabel = new Int32Array(names.labels.length).fill(-1);
+  const turnsOfKey = new Int32Array(names.keys.length);
+  const firstTurnOfKey = new Int32Array(names.keys.length).fill(-1);
+  rowsOfTurns(text, lines, layout, keyOfTurn, bodyEndLine, table, formCounts, firstTurnOfLabel, turnsOfKey, firstTurnOfKey);
+
+  // Speakers in order of their first turn, each with its written forms in order of first use.
+  const byFirstTurn = (first: Int32Array): number[] =>
+    Array.from(first.keys())
+      .filter((id) => first[id] >= 0)
+      .sort((a, b) => first[a] - first[b]);
+  const speakerOfKey = new Int32Array(names.keys.length).fill(-1);
+  for (const keyId of byFirstTurn(firstTurnOfKey)) {
+    const key = names.keys[keyId];
+    const record = new SpeakerRecord(key, names.labels[table.label[firstTurnOfKey[keyId]]], speakers.length);
+    record.turnCount = turnsOfKey[keyId];
+    speakerOfKey[keyId] = record.index;
+    speakersByKey.set(key, record);
+    speakers.push(record);
+  }
+  for (const labelId of byFirstTurn(firstTurnOfLabel)) speakers[speakerOfKey[names.keyOfLabel[labelId]]].forms.set(names.labels[labelId], formCounts[labelId]);
+  const speakerOf = table.speaker;
+  for (let n = 0; n < table.count; n++) speakerOf[n] = speakerOfKey[keyOfTurn[n]];
+}
+
+/** The loop of {@link buildTurns}: each turn's last line, text end and non-spoken spans; the turns of each label and key, and the first. */
+function rowsOfTurns(
+  text: string,
+  lines: LineIndex,
+  layout: Layout,
+  keyOfTurn: Int32Array,
+  bodyEndLine: number,
+  table: TurnTable,
+  formCounts: Int32Array,
+  firstTurnOfLabel: Int32Array,
+  turnsOfKey: Int32Array,
+  firstTurnOfKey: Int32Array,
+): void {
+  const { count, line: lineOf, style: styleOf, label: labelOf, textStart: textStartOf, lastLine: lastLineOf, textEnd: textEndOf } = table;
   const ends = lines.ends;
   for (let n = 0; n < count; n++) {
     const line = lineOf[n];
-    const keyId = keyOfTurn[n];
-    const labelId = labelOf[n];
     const chat = styleOf[n] === LabelStyleCode.Chat;
     const nextLine = n + 1 < count ? lineOf[n + 1] : bodyEndLine;
     const lastLine = lastLineOfTurn(text, lines, layout, line, nextLine - 1, chat);
     lastLineOf[n] = lastLine;
     textEndOf[n] = Math.max(ends[lastLine], textStartOf[n]);
-    if (lastLine > line) {
-      const spans = nonSpokenSpans(text, lines, layout, line + 1, lastLine, chat);
-      if (spans.length > 0) {
-        table.nonSpoken.set(n, spans);
-        table.flags[n] |= TURN_SPANS;
-      }
-    }
-    let speaker = speakerOfKey[keyId];
-    if (speaker < 0) {
-      const key = names.keys[keyId];
-      speaker = speakers.length;
-      const record = new SpeakerRecord(key, names.labels[labelId], speaker);
-      speakerOfKey[keyId] = speaker;
-      speakersByKey.set(key, record);
-      speakers.push(record);
-    }
-    if (formCounts[labelId]++ === 0) formsOfKey[keyId].push(labelId);
-    speakerOf[n] = speaker;
+    if (lastLine > line) markNonSpoken(text, lines, layout, line, lastLine, chat, table, n);
+    const labelId = labelOf[n];
+    if (formCounts[labelId]++ === 0) firstTurnOfLabel[labelId] = n;
+    const keyId = keyOfTurn[n];
+    if (turnsOfKey[keyId]++ === 0) firstTurnOfKey[keyId] = n;
   }
-  for (let keyId = 0; keyId < formsOfKey.length; keyId++) {
-    const speaker = speakerOfKey[keyId];
-    if (speaker < 0) continue;
-    for (const labelId of formsOfKey[keyId]) speakers[speaker].forms.set(names.labels[labelId], formCounts[labelId]);
+}
+
+/** The non-spoken spans of turn `n`'s lines after its first (a rare case, in a function of its own). */
+function markNonSpoken(text: string, lines: LineIndex, layout: Layout, line: number, lastLine: number, chat: boolean, table: TurnTable, n: number): void {
+  const spans = nonSpokenSpans(text, lines, layout, line + 1, lastLine, chat);
+  if (spans.length > 0) {
+    table.nonSpoken.set(n, spans);
+    table.flags[n] |= TURN_SPANS;
   }
-  for (let n = 0; n < count; n++) speakers[speakerOf[n]].turnCount++;
 }
 
 /** The last line of a turn from `line` up to `last`: blank lines, blank layout lines and (for a CHAT main tier) header lines at its end are not part of it. */
