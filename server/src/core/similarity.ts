@@ -704,7 +704,6 @@ function matchSignatures(
   budget: number,
   candidates: number[],
 ): boolean {
-  const shift = 32 - bits;
   const buckets = 1 << bits;
   // Bucket b holds records first[b]..first[b + 1] - 1 of `bucketed`.
   if (bits === 0) first[1] = records.length >> 1;
@@ -713,12 +712,7 @@ function matchSignatures(
     largest = Math.max(largest, first[b + 1]);
     first[b + 1] += first[b];
   }
-  const fill = first.slice(0, buckets);
-  for (let r = 0; r < records.length; r += 2) {
-    const at = bits > 0 ? 2 * fill[records[r] >>> shift]++ : r;
-    bucketed[at] = records[r];
-    bucketed[at + 1] = records[r + 1];
-  }
+  scatterRecords(records, bits, first.slice(0, buckets), bucketed);
 
   let tableBits = 4;
   while (1 << tableBits < largest * 2) tableBits++;
@@ -753,6 +747,20 @@ function matchSignatures(
     }
   }
   return true;
+}
+
+/**
+ * Copies the records into `bucketed` by the high `bits` bits of their signature; bucket b's next
+ * free record is `fill[b]`. (A loop of its own: optimized on entry, the code after it would lack
+ * the feedback that the loop's own optimized code was made without.)
+ */
+function scatterRecords(records: Int32Array, bits: number, fill: Int32Array, bucketed: Int32Array): void {
+  const shift = 32 - bits;
+  for (let r = 0; r < records.length; r += 2) {
+    const at = bits > 0 ? 2 * fill[records[r] >>> shift]++ : r;
+    bucketed[at] = records[r];
+    bucketed[at + 1] = records[r + 1];
+  }
 }
 
 /**
