@@ -47,6 +47,19 @@ describe('parseTranscript on a Chinese interview (seed shape)', () => {
     expect(model.looseTurns).toEqual([]);
   });
 
+  it('gives the same view object for a turn or exchange however it is asked for', () => {
+    const fresh = parseTranscript(text);
+    const early = fresh.turn(5);
+    const earlyExchange = fresh.exchange(2);
+    expect(fresh.turn(5)).toBe(early);
+    expect(fresh.turns[5]).toBe(early);
+    expect(fresh.turn(5)).toBe(early);
+    expect(fresh.turn(7)).toBe(fresh.turns[7]);
+    expect(fresh.exchanges[2]).toBe(earlyExchange);
+    expect(fresh.exchange(3)).toBe(fresh.exchanges[3]);
+    expect(fresh.turns.map((turn) => turn.index)).toEqual(fresh.turns.map((_, i) => i));
+  });
+
   it('finds annotations inside turns', () => {
     expect(model.annotations.map((annotation) => [annotation.text, annotation.range.start.line + 1])).toEqual([['（笑）', 10]]);
     expect(textAt(text, model.annotations[0].range)).toBe('（笑）');

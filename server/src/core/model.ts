@@ -607,6 +607,44 @@ export class SpeakerRecord implements Speaker {
   }
 }
 
+/**
+ * Views of the rows of a table, made on demand, the same object for the same row: in a map while
+ * only some are asked for (an analysis asks for a few thousand of a hundred thousand turns), in an
+ * array once all are.
+ */
+class ViewCache<T> {
+  private some: Map<number, T> | undefined;
+  private every: T[] | undefined;
+
+  constructor(
+    private readonly count: number,
+    private readonly make: (index: number) => T,
+  ) {}
+
+  get(index: number): T {
+    const listed = this.every?.[index];
+    if (listed !== undefined) return listed;
+    const some = (this.some ??= new Map<number, T>());
+    let view = some.get(index);
+    if (view === undefined) {
+      view = this.make(index);
+      some.set(index, view);
+    }
+    return view;
+  }
+
+  /** Every row's view, in order. */
+  all(): T[] {
+    if (this.every === undefined) {
+      const every = new Array<T>(this.count);
+      for (let i = 0; i < every.length; i++) every[i] = this.some?.get(i) ?? this.make(i);
+      this.every = every;
+      this.some = undefined;
+    }
+    return this.every;
+  }
+}
+
 /** A parsed transcript: the tables, and views of turns and exchanges made on demand. */
 export class ParsedTranscript implements TranscriptModel {
   readonly lines: LineIndex;
@@ -620,11 +658,9 @@ export class ParsedTranscript implements TranscriptModel {
   readonly appendix: Appendix | undefined;
   readonly layout: DocumentLayoutInfo;
   private annotationList: Annotation[] | undefined;
-  /** Views made so far, by index (made on the first view: arrays of the full length, so that views made out of order stay cheap to find). */
-  private turnViews: Array<Turn | undefined> | undefined;
-  private exchangeViews: Array<Exchange | undefined> | undefined;
-  private turnList: Turn[] | undefined;
-  private exchangeList: Exchange[] | undefined;
+  /** Views of turns and exchanges, made on demand. */
+  private readonly turnViews: ViewCache<Turn>;
+  private readonly exchangeViews: ViewCache<Exchange>;
   private looseList: Turn[] | undefined;
   private turnsBySpeaker: Turn[][] | undefined;
 
@@ -640,34 +676,24 @@ export class ParsedTranscript implements TranscriptModel {
     this.appendix = parts.appendix;
     this.layout = parts.layout;
     for (const speaker of parts.speakers) speaker.model = this;
+    this.turnViews = new ViewCache(this.table.count, (index) => new Turn(this, index));
+    this.exchangeViews = new ViewCache(this.exchangeTable.count, (index) => new Exchange(this, index));
   }
 
   turn(index: number): Turn {
-    const views = (this.turnViews ??= new Array<Turn | undefined>(this.table.count));
-    return (views[index] ??= new Turn(this, index));
+    return this.turnViews.get(index);
   }
 
   exchange(index: number): Exchange {
-    const views = (this.exchangeViews ??= new Array<Exchange | undefined>(this.exchangeTable.count));
-    return (views[index] ??= new Exchange(this, index));
+    return this.exchangeViews.get(index);
   }
 
   get turns(): Turn[] {
-    if (this.turnList === undefined) {
-      const list = new Array<Turn>(this.table.count);
-      for (let i = 0; i < list.length; i++) list[i] = this.turn(i);
-      this.turnList = list;
-    }
-    return this.turnList;
+    return this.turnViews.all();
   }
 
   get exchanges(): Exchange[] {
-    if (this.exchangeList === undefined) {
-      const list = new Array<Exchange>(this.exchangeTable.count);
-      for (let i = 0; i < list.length; i++) list[i] = this.exchange(i);
-      this.exchangeList = list;
-    }
-    return this.exchangeList;
+    return this.exchangeViews.all();
   }
 
   /** Every annotation, in document order (each turn's found on first use). */
