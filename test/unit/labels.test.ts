@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LabelScanner, matchLabel } from '../../server/src/core/labels';
+import { colonStartOf } from '../../server/src/core/model';
 
 function label(line: string, max = 32) {
   const match = matchLabel(line, 0, line.length, max);
@@ -113,6 +114,8 @@ describe('LabelScanner over many lines', () => {
         for (const content of lines) {
           const end = start + content.length;
           expect(scanned(shared, text, start, end)).toEqual(scanned(new LabelScanner(32), text, start, end));
+          // The model keeps where a colon ends, not where it starts: the style tells.
+          if (shared.scan(text, start, end)) expect(shared.colonStart).toBe(colonStartOf(shared.colonEnd, shared.style));
           // The parser keeps a label's id with the prefix it matched: the prefix must be of that label.
           if (shared.matchedPrefix !== undefined) expect(shared.matchedPrefix.label).toBe(shared.label);
           start = end + 1;

@@ -104,6 +104,15 @@ describe('parseTranscript on English with timestamps and continuation lines', ()
     expect(omar.text).toBe('The pilings under the east end had rotted almost through. We replaced forty of them (laughs) one by one.');
   });
 
+  it('reads a timestamp that only some turns have, wherever the first one is', () => {
+    for (const stamped of [0, 1, 3]) {
+      const lines = ['Q: One?', 'A: Yes.', 'Q: Two?', 'A: No.'].map((line, i) => (i === stamped ? `[00:00:0${i}] ${line}` : line));
+      const turns = parseTranscript(lines.join('\n')).turns;
+      expect(turns.map((turn) => turn.timestamp?.text)).toEqual(turns.map((_, i) => (i === stamped ? `00:00:0${i}` : undefined)));
+      expect(turns.map((turn) => turn.timestampRange?.start.character)).toEqual(turns.map((_, i) => (i === stamped ? 1 : undefined)));
+    }
+  });
+
   it('treats a host greeting as a statement, not a question', () => {
     expect(model.turns[0].isQuestion).toBe(false);
     expect(model.looseTurns.map((turn) => turn.line + 1)).toEqual([4]);

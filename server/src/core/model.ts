@@ -5,7 +5,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { findAnnotations } from './annotations';
-import { LABEL_STYLES } from './labels';
+import { LABEL_STYLES, LabelStyleCode } from './labels';
 import { LineIndex, lineRange } from './lines';
 import type { TranscriptSettings } from './settings';
 
@@ -75,14 +75,25 @@ export const TURN_SPANS = 4;
 /** {@link TurnTable.flags}: the turn's annotations have been looked for (they are found on first use). */
 export const TURN_ANNOTATIONS_FOUND = 8;
 
+/**
+ * Where a label's colon starts, from where it ends and the label's style (`LabelStyleCode`): one
+ * unit before its end for the styles written with a colon (`Q:`, `*CHI:`), at its end (an empty
+ * colon right after the label) for those without (`Q    …`, `Sam  0:05`).
+ */
+export function colonStartOf(colonEnd: number, style: number): number {
+  return style === LabelStyleCode.Colon || style === LabelStyleCode.Chat ? colonEnd - 1 : colonEnd;
+}
+
 /** The columns of a {@link TurnTable} that come straight from the label scan (one row per turn). */
 export interface TurnLabelColumns {
   /** Line of the label (0-based). */
   readonly line: Int32Array;
-  /** Offsets of the label, the colon (empty right after the label when there is none) and the timestamp (-1: none). */
+  /**
+   * Offsets of the label, the end of the colon (where it starts: {@link colonStartOf}) and the
+   * timestamp (-1: none; a document without timestamps may have one array for both columns).
+   */
   readonly labelStart: Int32Array;
   readonly labelEnd: Int32Array;
-  readonly colonStart: Int32Array;
   readonly colonEnd: Int32Array;
   readonly timestampStart: Int32Array;
   readonly timestampEnd: Int32Array;
@@ -103,7 +114,6 @@ export class TurnTable implements TurnLabelColumns {
   readonly line: Int32Array;
   readonly labelStart: Int32Array;
   readonly labelEnd: Int32Array;
-  readonly colonStart: Int32Array;
   readonly colonEnd: Int32Array;
   readonly timestampStart: Int32Array;
   readonly timestampEnd: Int32Array;
@@ -136,7 +146,6 @@ export class TurnTable implements TurnLabelColumns {
     this.line = columns.line;
     this.labelStart = columns.labelStart;
     this.labelEnd = columns.labelEnd;
-    this.colonStart = columns.colonStart;
     this.colonEnd = columns.colonEnd;
     this.timestampStart = columns.timestampStart;
     this.timestampEnd = columns.timestampEnd;
@@ -148,6 +157,11 @@ export class TurnTable implements TurnLabelColumns {
     this.speaker = new Int32Array(count);
     this.exchange = new Int32Array(count).fill(-1);
     this.flags = new Uint8Array(count);
+  }
+
+  /** Offset where turn `turn`'s colon starts ({@link colonStartOf}). */
+  colonStart(turn: number): number {
+    return colonStartOf(this.colonEnd[turn], this.style[turn]);
   }
 
   /** Column on the label's line of an offset on it. */
@@ -255,7 +269,7 @@ export class Turn {
 
   /** Columns of the colon on `line`; an empty range right after the label when there is none (`Q    …`). */
   get colonStart(): number {
-    return this.table.column(this.index, this.table.colonStart[this.index]);
+    return this.table.column(this.index, this.table.colonStart(this.index));
   }
 
   get colonEnd(): number {

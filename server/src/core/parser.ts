@@ -21,25 +21,25 @@ class Candidates {
   line: Int32Array;
   labelStart: Int32Array;
   labelEnd: Int32Array;
-  colonStart: Int32Array;
   colonEnd: Int32Array;
-  timestampStart: Int32Array;
-  timestampEnd: Int32Array;
+  /** Made at the first label with a timestamp (most documents have none), -1 where a row has none. */
+  timestampStart: Int32Array | undefined;
+  timestampEnd: Int32Array | undefined;
   textStart: Int32Array;
   sentenceLike: Uint8Array;
   style: Uint8Array;
   label: Int32Array;
   key: Int32Array;
 
-  /** At most one candidate per line: with the number of lines as `capacity`, the arrays never grow. */
+  /**
+   * At most one candidate per line: with the number of lines as `capacity`, the arrays never grow.
+   * (Where the colon starts is not kept: {@link colonStartOf}.)
+   */
   constructor(capacity: number) {
     this.line = new Int32Array(capacity);
     this.labelStart = new Int32Array(capacity);
     this.labelEnd = new Int32Array(capacity);
-    this.colonStart = new Int32Array(capacity);
     this.colonEnd = new Int32Array(capacity);
-    this.timestampStart = new Int32Array(capacity);
-    this.timestampEnd = new Int32Array(capacity);
     this.textStart = new Int32Array(capacity);
     this.sentenceLike = new Uint8Array(capacity);
     this.style = new Uint8Array(capacity);
@@ -53,10 +53,8 @@ class Candidates {
     this.line[i] = line;
     this.labelStart[i] = scan.labelStart;
     this.labelEnd[i] = scan.labelEnd;
-    this.colonStart[i] = scan.colonStart;
     this.colonEnd[i] = scan.colonEnd;
-    this.timestampStart[i] = scan.timestampStart;
-    this.timestampEnd[i] = scan.timestampEnd;
+    if (scan.timestampStart >= 0) this.setTimestamp(i, scan.timestampStart, scan.timestampEnd);
     this.textStart[i] = scan.textStart;
     this.sentenceLike[i] = scan.sentenceLike ? 1 : 0;
     this.style[i] = scan.style;
@@ -64,11 +62,16 @@ class Candidates {
     this.key[i] = key;
   }
 
+  private setTimestamp(i: number, start: number, end: number): void {
+    (this.timestampStart ??= new Int32Array(this.line.length).fill(-1))[i] = start;
+    (this.timestampEnd ??= new Int32Array(this.line.length).fill(-1))[i] = end;
+  }
+
   /** Twice the room (when the number of lines was not known in advance). */
   private grow(): void {
     const size = Math.max(16, this.line.length * 2);
-    const int32 = (from: Int32Array): Int32Array => {
-      const to = new Int32Array(size);
+    const int32 = (from: Int32Array, fill = 0): Int32Array => {
+      const to = new Int32Array(size).fill(fill);
       to.set(from);
       return to;
     };
@@ -80,10 +83,9 @@ class Candidates {
     this.line = int32(this.line);
     this.labelStart = int32(this.labelStart);
     this.labelEnd = int32(this.labelEnd);
-    this.colonStart = int32(this.colonStart);
     this.colonEnd = int32(this.colonEnd);
-    this.timestampStart = int32(this.timestampStart);
-    this.timestampEnd = int32(this.timestampEnd);
+    if (this.timestampStart !== undefined) this.timestampStart = int32(this.timestampStart, -1);
+    if (this.timestampEnd !== undefined) this.timestampEnd = int32(this.timestampEnd, -1);
     this.textStart = int32(this.textStart);
     this.sentenceLike = uint8(this.sentenceLike);
     this.style = uint8(this.style);
@@ -395,6 +397,8 @@ function pickRows(column: Int32Array, selected: Int32Array): Int32Array {
 function turnColumns(candidates: Candidates, selected: Int32Array): TurnLabelColumns {
   const count = selected.length;
   const first = count > 0 ? selected[0] : 0;
+  // Without any timestamp, one column of -1 serves as both timestamp columns.
+  const noTimestamps = candidates.timestampStart === undefined ? new Int32Array(count).fill(-1) : undefined;
   if (isOneRun(selected)) {
     const fits = candidates.line.length <= count + (count >> 2) + 1024;
     const run = <T extends Int32Array | Uint8Array>(column: T): T => (fits ? column.subarray(first, first + count) : column.slice(first, first + count)) as T;
@@ -402,10 +406,9 @@ function turnColumns(candidates: Candidates, selected: Int32Array): TurnLabelCol
       line: run(candidates.line),
       labelStart: run(candidates.labelStart),
       labelEnd: run(candidates.labelEnd),
-      colonStart: run(candidates.colonStart),
       colonEnd: run(candidates.colonEnd),
-      timestampStart: run(candidates.timestampStart),
-      timestampEnd: run(candidates.timestampEnd),
+      timestampStart: noTimestamps ?? run(candidates.timestampStart!),
+      timestampEnd: noTimestamps ?? run(candidates.timestampEnd!),
       textStart: run(candidates.textStart),
       label: run(candidates.label),
       style: run(candidates.style),
@@ -418,10 +421,9 @@ function turnColumns(candidates: Candidates, selected: Int32Array): TurnLabelCol
     line: pick(candidates.line),
     labelStart: pick(candidates.labelStart),
     labelEnd: pick(candidates.labelEnd),
-    colonStart: pick(candidates.colonStart),
     colonEnd: pick(candidates.colonEnd),
-    timestampStart: pick(candidates.timestampStart),
-    timestampEnd: pick(candidates.timestampEnd),
+    timestampStart: noTimestamps ?? pick(candidates.timestampStart!),
+    timestampEnd: noTimestamps ?? pick(candidates.timestampEnd!),
     textStart: pick(candidates.textStart),
     label: pick(candidates.label),
     style,
