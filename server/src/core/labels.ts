@@ -76,7 +76,7 @@ function urlOrClockAfterColon(text: string, colonEnd: number, label: string): bo
 }
 
 /** Where a label's text starts: after the colon, a closing `**` (`**問：**`) and spaces. */
-function textAfterColon(text: string, colonEnd: number, lineEnd: number): number {
+export function textAfterColon(text: string, colonEnd: number, lineEnd: number): number {
   let textStart = colonEnd;
   if (text.charCodeAt(textStart) === 0x2a && text.charCodeAt(textStart + 1) === 0x2a) textStart += 2;
   while (textStart < lineEnd && isSpace(text.charCodeAt(textStart))) textStart++;
@@ -169,43 +169,52 @@ export class LabelScanner {
   }
 
   scan(text: string, lineStart: number, lineEnd: number): boolean {
-    if (this.scanKnownPrefix(text, lineStart, lineEnd)) return true;
-    this.matchedPrefix = undefined;
-    if (!this.scanLine(text, lineStart, lineEnd)) return false;
-    if (this.style === LabelStyleCode.Colon && this.timestampStart < 0) this.rememberPrefix(text, lineStart);
-    return true;
-  }
-
-  /**
-   * A line that starts exactly like a recent label line (`　　提问：`, up to and including the colon)
-   * has the same label: the scan would decide the same from the same characters, since a
-   * remembered label has no timestamp and no bracket. Only what follows the colon is looked at: the
-   * URL and clock checks of an ASCII colon, and where the text starts.
-   */
-  private scanKnownPrefix(text: string, lineStart: number, lineEnd: number): boolean {
-    // First the prefix of the label line before the last one: in an interview, questions and
-    // answers take turns.
-    const guess = this.beforePrevious;
-    if (guess !== undefined && startsWithPrefix(text, lineStart, lineEnd, guess)) return this.foundPrefix(guess, text, lineStart, lineEnd);
-    const prefixes = this.prefixes;
-    for (let k = 0; k < prefixes.length; k++) {
-      const prefix = prefixes[k];
-      if (prefix !== guess && startsWithPrefix(text, lineStart, lineEnd, prefix)) return this.foundPrefix(prefix, text, lineStart, lineEnd);
-    }
-    return false;
-  }
-
-  /** The scan's result for a line that starts with `prefix` (false: an ASCII colon before a URL or a clock time, for the full scan to decide). */
-  private foundPrefix(prefix: LabelPrefix, text: string, lineStart: number, lineEnd: number): boolean {
+    const prefix = this.knownPrefix(text, lineStart, lineEnd);
+    if (prefix === undefined) return this.scanFull(text, lineStart, lineEnd);
     const colonEnd = lineStart + prefix.text.length;
-    if (prefix.asciiColon && urlOrClockAfterColon(text, colonEnd, prefix.label)) return false; // the full scan decides (a heading?)
-    this.beforePrevious = this.previous;
-    this.previous = prefix;
     this.matchedPrefix = prefix;
     this.timestampStart = -1;
     this.timestampEnd = -1;
     this.sentenceLike = prefix.sentenceLike;
     return this.found(prefix.label, lineStart + prefix.labelStart, lineStart + prefix.labelEnd, colonEnd - 1, colonEnd, textAfterColon(text, colonEnd, lineEnd), LabelStyleCode.Colon);
+  }
+
+  /**
+   * The recent label line's beginning (`　　提问：`, up to and including the colon) that this line
+   * starts with exactly, if any: then it has the same label, and {@link scan} would find it from
+   * the prefix alone (the label starts and ends where the prefix says, the colon ends the prefix,
+   * the text starts after it: {@link textAfterColon}, and the label is not sentence-like unless the
+   * prefix says so), since a remembered label has no timestamp and no bracket. Only what follows
+   * the colon is looked at: the URL and clock checks of an ASCII colon. A caller that takes the
+   * result from the prefix skips the fields of {@link scan}; otherwise it calls {@link scanFull}.
+   */
+  knownPrefix(text: string, lineStart: number, lineEnd: number): LabelPrefix | undefined {
+    // First the prefix of the label line before the last one: in an interview, questions and
+    // answers take turns.
+    const guess = this.beforePrevious;
+    let prefix = guess !== undefined && startsWithPrefix(text, lineStart, lineEnd, guess) ? guess : undefined;
+    if (prefix === undefined) {
+      const prefixes = this.prefixes;
+      for (let k = 0; k < prefixes.length; k++) {
+        if (prefixes[k] !== guess && startsWithPrefix(text, lineStart, lineEnd, prefixes[k])) {
+          prefix = prefixes[k];
+          break;
+        }
+      }
+      if (prefix === undefined) return undefined;
+    }
+    if (prefix.asciiColon && urlOrClockAfterColon(text, lineStart + prefix.text.length, prefix.label)) return undefined; // the full scan decides (a heading?)
+    this.beforePrevious = this.previous;
+    this.previous = prefix;
+    return prefix;
+  }
+
+  /** {@link scan} of a line that starts with no {@link knownPrefix}. */
+  scanFull(text: string, lineStart: number, lineEnd: number): boolean {
+    this.matchedPrefix = undefined;
+    if (!this.scanLine(text, lineStart, lineEnd)) return false;
+    if (this.style === LabelStyleCode.Colon && this.timestampStart < 0) this.rememberPrefix(text, lineStart);
+    return true;
   }
 
   /** Remembers how the label line just scanned starts (most recent first). */

@@ -2,7 +2,7 @@
  * Parses a transcript string into a {@link TranscriptModel}. Pure and synchronous; linear in the
  * size of the text. Never throws on any input.
  */
-import { LabelScanner, LabelStyleCode } from './labels';
+import { type LabelPrefix, LabelScanner, LabelStyleCode, textAfterColon } from './labels';
 import { analyzeLayout, findClosingLines, findTrailingIndex, isLayoutBlank, Layout, LINE_FURNITURE, LINE_TEXT } from './layout';
 import { estimateLineCount, LineIndex, type LineVisitor } from './lines';
 import type { Appendix, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
@@ -47,19 +47,31 @@ class Candidates {
     this.key = new Int32Array(capacity);
   }
 
+  /** The label the scanner found. */
   add(line: number, scan: LabelScanner, label: number, key: number): void {
+    const i = this.push(line, scan.labelStart, scan.labelEnd, scan.colonEnd, scan.textStart, scan.sentenceLike, scan.style, label, key);
+    if (scan.timestampStart >= 0) this.setTimestamp(i, scan.timestampStart, scan.timestampEnd);
+  }
+
+  /** The label of a line starting with `prefix` ({@link LabelScanner.knownPrefix}), whose text starts at `textStart`. */
+  addPrefixed(line: number, lineStart: number, prefix: LabelPrefix, textStart: number, label: number, key: number): void {
+    this.push(line, lineStart + prefix.labelStart, lineStart + prefix.labelEnd, lineStart + prefix.text.length, textStart, prefix.sentenceLike, LabelStyleCode.Colon, label, key);
+  }
+
+  /** A row without a timestamp; its index. */
+  private push(line: number, labelStart: number, labelEnd: number, colonEnd: number, textStart: number, sentenceLike: boolean, style: LabelStyleCode, label: number, key: number): number {
     if (this.length === this.line.length) this.grow();
     const i = this.length++;
     this.line[i] = line;
-    this.labelStart[i] = scan.labelStart;
-    this.labelEnd[i] = scan.labelEnd;
-    this.colonEnd[i] = scan.colonEnd;
-    if (scan.timestampStart >= 0) this.setTimestamp(i, scan.timestampStart, scan.timestampEnd);
-    this.textStart[i] = scan.textStart;
-    this.sentenceLike[i] = scan.sentenceLike ? 1 : 0;
-    this.style[i] = scan.style;
+    this.labelStart[i] = labelStart;
+    this.labelEnd[i] = labelEnd;
+    this.colonEnd[i] = colonEnd;
+    this.textStart[i] = textStart;
+    this.sentenceLike[i] = sentenceLike ? 1 : 0;
+    this.style[i] = style;
     this.label[i] = label;
     this.key[i] = key;
+    return i;
   }
 
   private setTimestamp(i: number, start: number, end: number): void {
@@ -260,11 +272,23 @@ class PlainLineScan implements LineVisitor {
   ) {}
 
   visitLine(line: number, start: number, end: number): void {
-    const { scanner, names } = this;
-    if (start === end || !scanner.scan(this.text, start, end)) return;
-    // A line that starts like a recent label line: its label's id is kept with that prefix.
-    const prefix = scanner.matchedPrefix;
-    const labelId = prefix === undefined ? names.labelId(scanner.label) : prefix.tag >= 0 ? prefix.tag : (prefix.tag = names.labelId(scanner.label));
+    if (start === end) return;
+    const { scanner, names, text } = this;
+    // A line that starts like a recent label line (most label lines): its label is the prefix's,
+    // and the label's id is kept with the prefix.
+    const prefix = scanner.knownPrefix(text, start, end);
+    if (prefix !== undefined) {
+      const labelId = prefix.tag >= 0 ? prefix.tag : (prefix.tag = names.labelId(prefix.label));
+      const keyId = names.keyOfLabel[labelId];
+      this.candidates.addPrefixed(line, start, prefix, textAfterColon(text, start + prefix.text.length, end), labelId, keyId);
+      names.counts[keyId]++;
+      return;
+    }
+    if (!scanner.scanFull(text, start, end)) return;
+    // A label line the scanner remembers the beginning of keeps its label's id with it.
+    const remembered = scanner.matchedPrefix;
+    const labelId = names.labelId(scanner.label);
+    if (remembered !== undefined) remembered.tag = labelId;
     const keyId = names.keyOfLabel[labelId];
     this.candidates.add(line, scanner, labelId, keyId);
     names.counts[keyId]++;
