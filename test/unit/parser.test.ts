@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWhitespace } from '../../server/src/core/lines';
+import { isWhitespace, LineIndex } from '../../server/src/core/lines';
 import { parseTranscript } from '../../server/src/core/parser';
 import { resolveSettings } from '../../server/src/core/settings';
 import { fixture, lineNumbers, textAt } from './helpers';
@@ -247,5 +247,25 @@ describe('isWhitespace', () => {
       const char = String.fromCharCode(code);
       if (isWhitespace(code) !== (char.trim() === '')) throw new Error(`U+${code.toString(16)}: ${isWhitespace(code)}`);
     }
+  });
+});
+
+describe('a document whose lines get much shorter after its beginning', () => {
+  // The line index and the label scan size their arrays from the first 16 K characters: here
+  // they have to grow, many times over.
+  const opening = `Opening remarks: ${'x'.repeat(20_000)}\n`;
+  const turns = Array.from({ length: 6000 }, (_, i) => (i % 2 === 0 ? `Q: Question ${i}?` : `A: Answer ${i}.`));
+
+  it.each(['\n', '\r\n'])('is indexed and parsed as a whole (line break %j)', (lineBreak) => {
+    const text = (opening + turns.join('\n')).replace(/\n/g, lineBreak);
+    const lines = new LineIndex(text);
+    const expected = text.split(/\r\n|\n/);
+    expect(lines.lineCount).toBe(expected.length);
+    for (const line of [0, 1, 2, 3000, expected.length - 1]) expect(lines.lineText(line)).toBe(expected[line]);
+    const model = parseTranscript(text);
+    expect(model.turns.length).toBe(turns.length); // (the long opening line is a one-off label: preamble)
+    expect(model.turns.at(-1)?.text).toBe('Answer 5999.');
+    expect(model.turns.at(-1)?.line).toBe(turns.length);
+    expect(model.exchanges.length).toBe(turns.length / 2);
   });
 });

@@ -4,6 +4,7 @@
  * Columns are UTF-16 code units, exactly as LSP `Position.character` counts them.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
+import { ColumnBuffer } from './columnBuffer';
 
 /** Told of every line as soon as its end is found ({@link LineIndex}). */
 export interface LineVisitor {
@@ -37,15 +38,17 @@ export class LineIndex {
     // back to the interpreter.)
     const carriageReturn = text.indexOf('\r') >= 0;
     if (text.charCodeAt(0) === 0x0c) this.formFeedLines.push(0);
-    let starts: Int32Array = new Int32Array(expectedLines);
-    let ends: Int32Array = new Int32Array(expectedLines);
+    let columns = new ColumnBuffer(expectedLines, 2);
+    let starts = columns.int32();
+    let ends = columns.int32();
     let count = 0;
     if (!carriageReturn) {
       // Only LF line breaks (the common case): indexOf is much faster than a loop over characters.
       for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
         if (count + 1 >= starts.length) {
-          starts = grow(starts);
-          ends = grow(ends);
+          columns = new ColumnBuffer(starts.length * 2, 2);
+          starts = copyInto(starts, columns.int32());
+          ends = copyInto(ends, columns.int32());
         }
         ends[count] = at;
         if (visitor !== undefined) visitor.visitLine(count, starts[count], at);
@@ -57,8 +60,9 @@ export class LineIndex {
         const code = text.charCodeAt(i);
         if (code !== 0x0a && code !== 0x0d) continue;
         if (count + 1 >= starts.length) {
-          starts = grow(starts);
-          ends = grow(ends);
+          columns = new ColumnBuffer(starts.length * 2, 2);
+          starts = copyInto(starts, columns.int32());
+          ends = copyInto(ends, columns.int32());
         }
         ends[count] = i;
         if (visitor !== undefined) visitor.visitLine(count, starts[count], i);
@@ -140,11 +144,10 @@ export function estimateLineCount(text: string): number {
   return (1024 + Math.ceil((breaks + 1) * (text.length / Math.max(1, sample)) * 1.1)) | 0;
 }
 
-/** A copy of `array` twice as long. */
-function grow(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
+/** `to`, with `from` copied to its start. */
+function copyInto(from: Int32Array, to: Int32Array): Int32Array {
+  to.set(from);
+  return to;
 }
 
 /** Whether a UTF-16 unit is whitespace as JavaScript's `trim` sees it (a BOM included). */

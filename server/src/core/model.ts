@@ -5,6 +5,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { findAnnotations } from './annotations';
+import { ColumnBuffer } from './columnBuffer';
 import { LABEL_STYLES, LabelStyleCode } from './labels';
 import { LineIndex, lineRange } from './lines';
 import type { TranscriptSettings } from './settings';
@@ -152,11 +153,12 @@ export class TurnTable implements TurnLabelColumns {
     this.textStart = columns.textStart;
     this.label = columns.label;
     this.style = columns.style;
-    this.lastLine = new Int32Array(count);
-    this.textEnd = new Int32Array(count);
-    this.speaker = new Int32Array(count);
-    this.exchange = new Int32Array(count).fill(-1);
-    this.flags = new Uint8Array(count);
+    const own = new ColumnBuffer(count, 4, 1);
+    this.lastLine = own.int32();
+    this.textEnd = own.int32();
+    this.speaker = own.int32();
+    this.exchange = own.int32().fill(-1);
+    this.flags = own.uint8();
   }
 
   /** Offset where turn `turn`'s colon starts ({@link colonStartOf}). */
@@ -190,9 +192,10 @@ export class ExchangeTable {
   readonly answerCount: Int32Array;
 
   constructor(capacity: number) {
-    this.question = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.answerCount = new Int32Array(capacity);
+    const columns = new ColumnBuffer(capacity, 3);
+    this.question = columns.int32();
+    this.end = columns.int32();
+    this.answerCount = columns.int32();
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { type LabelPrefix, LabelScanner, LabelStyleCode, textAfterColon } from './labels';
 import { analyzeLayout, findClosingLines, findTrailingIndex, isLayoutBlank, Layout, LINE_FURNITURE, LINE_TEXT } from './layout';
+import { ColumnBuffer } from './columnBuffer';
 import { estimateLineCount, LineIndex, type LineVisitor } from './lines';
 import type { Appendix, NonSpokenKind, NonSpokenSpan, Preamble, PreambleLine, Speaker, TranscriptModel } from './model';
 import { ExchangeTable, ParsedTranscript, SpeakerRecord, TURN_ASKS, TURN_QUESTION, TURN_SPANS, TurnLabelColumns, TurnTable } from './model';
@@ -18,33 +19,43 @@ import { DEFAULT_SETTINGS, TranscriptSettings } from './settings';
  */
 class Candidates {
   length = 0;
-  line: Int32Array;
-  labelStart: Int32Array;
-  labelEnd: Int32Array;
-  colonEnd: Int32Array;
+  line!: Int32Array;
+  labelStart!: Int32Array;
+  labelEnd!: Int32Array;
+  colonEnd!: Int32Array;
   /** Made at the first label with a timestamp (most documents have none), -1 where a row has none. */
   timestampStart: Int32Array | undefined;
   timestampEnd: Int32Array | undefined;
-  textStart: Int32Array;
-  sentenceLike: Uint8Array;
-  style: Uint8Array;
-  label: Int32Array;
-  key: Int32Array;
+  textStart!: Int32Array;
+  sentenceLike!: Uint8Array;
+  style!: Uint8Array;
+  label!: Int32Array;
+  key!: Int32Array;
 
   /**
    * At most one candidate per line: with the number of lines as `capacity`, the arrays never grow.
    * (Where the colon starts is not kept: {@link colonStartOf}.)
    */
   constructor(capacity: number) {
-    this.line = new Int32Array(capacity);
-    this.labelStart = new Int32Array(capacity);
-    this.labelEnd = new Int32Array(capacity);
-    this.colonEnd = new Int32Array(capacity);
-    this.textStart = new Int32Array(capacity);
-    this.sentenceLike = new Uint8Array(capacity);
-    this.style = new Uint8Array(capacity);
-    this.label = new Int32Array(capacity);
-    this.key = new Int32Array(capacity);
+    this.takeColumns(capacity);
+  }
+
+  /**
+   * Fresh columns of `capacity` rows, in two buffers: the columns the model keeps (as views, when
+   * every candidate is a turn) and those only the parse uses, which go with it.
+   */
+  private takeColumns(capacity: number): void {
+    const kept = new ColumnBuffer(capacity, 6, 1);
+    this.line = kept.int32();
+    this.labelStart = kept.int32();
+    this.labelEnd = kept.int32();
+    this.colonEnd = kept.int32();
+    this.textStart = kept.int32();
+    this.label = kept.int32();
+    this.style = kept.uint8();
+    const parseOnly = new ColumnBuffer(capacity, 1, 1);
+    this.key = parseOnly.int32();
+    this.sentenceLike = parseOnly.uint8();
   }
 
   /** The label the scanner found. */
@@ -82,27 +93,24 @@ class Candidates {
   /** Twice the room (when the number of lines was not known in advance). */
   private grow(): void {
     const size = Math.max(16, this.line.length * 2);
-    const int32 = (from: Int32Array, fill = 0): Int32Array => {
-      const to = new Int32Array(size).fill(fill);
+    const { line, labelStart, labelEnd, colonEnd, textStart, label, style, key, sentenceLike, timestampStart, timestampEnd } = this;
+    this.takeColumns(size);
+    this.line.set(line);
+    this.labelStart.set(labelStart);
+    this.labelEnd.set(labelEnd);
+    this.colonEnd.set(colonEnd);
+    this.textStart.set(textStart);
+    this.label.set(label);
+    this.style.set(style);
+    this.key.set(key);
+    this.sentenceLike.set(sentenceLike);
+    const timestamps = (from: Int32Array): Int32Array => {
+      const to = new Int32Array(size).fill(-1);
       to.set(from);
       return to;
     };
-    const uint8 = (from: Uint8Array): Uint8Array => {
-      const to = new Uint8Array(size);
-      to.set(from);
-      return to;
-    };
-    this.line = int32(this.line);
-    this.labelStart = int32(this.labelStart);
-    this.labelEnd = int32(this.labelEnd);
-    this.colonEnd = int32(this.colonEnd);
-    if (this.timestampStart !== undefined) this.timestampStart = int32(this.timestampStart, -1);
-    if (this.timestampEnd !== undefined) this.timestampEnd = int32(this.timestampEnd, -1);
-    this.textStart = int32(this.textStart);
-    this.sentenceLike = uint8(this.sentenceLike);
-    this.style = uint8(this.style);
-    this.label = int32(this.label);
-    this.key = int32(this.key);
+    if (timestampStart !== undefined) this.timestampStart = timestamps(timestampStart);
+    if (timestampEnd !== undefined) this.timestampEnd = timestamps(timestampEnd);
   }
 
   pop(): void {

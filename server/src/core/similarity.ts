@@ -143,7 +143,7 @@ function bigramSets(texts: CodeUnitTexts): BigramSets {
   const start = work.get(Pool.Start, count);
   const end = work.get(Pool.End, count);
   const size = work.get(Pool.Size, count).fill(0);
-  const table = new BigramTable(longest);
+  const table = new BigramTable(longest, Pool.SetSlots);
   const maxSize = collectSets(units, starts, ends, count, table.slots, table.shift, data, start, end, size, ids);
   return { data, start, end, size, ids, maxSize };
 }
@@ -152,7 +152,7 @@ function bigramSets(texts: CodeUnitTexts): BigramSets {
  * The work arrays kept from call to call ({@link WorkArrays}: about 12 bytes per bigram of the
  * largest input so far stay allocated), by use.
  */
-const Pool = { Ids: 0, Data: 1, Start: 2, End: 3, Size: 4, Records: 5, Bucketed: 6, Previous: 7, Seen: 8, Starts: 9, Ends: 10 } as const;
+const Pool = { Ids: 0, Data: 1, Start: 2, End: 3, Size: 4, Records: 5, Bucketed: 6, Previous: 7, Seen: 8, Starts: 9, Ends: 10, SetSlots: 11, VerifySlots: 12, MatchTable: 13 } as const;
 const work = new WorkArrays((length) => new Int32Array(length));
 /** The code units {@link findSimilarPairs} converts strings into. */
 const workUnits = new WorkArrays((length) => new Uint16Array(length));
@@ -196,10 +196,11 @@ class BigramTable {
   readonly slots: Int32Array;
   readonly shift: number;
 
-  constructor(longest: number) {
+  /** `which`: the work array to take (zeroed) for the slots. */
+  constructor(longest: number, which: number) {
     let bits = 4;
     while (1 << bits < longest * 2) bits++;
-    this.slots = new Int32Array(2 << bits);
+    this.slots = work.zeroed(which, 2 << bits);
     this.shift = 32 - bits;
   }
 }
@@ -619,7 +620,7 @@ function partitionJoin(texts: CodeUnitTexts, sets: BigramSets, setsOfSize: Int32
   const bucketed = work.get(Pool.Bucketed, records.length);
   const budget = 4 * plan.records + (1 << 20); // record pairs looked at: a few per record is the usual
   if (!matchSignatures(records, bits, bucketSizes, bucketed, work.get(Pool.Previous, plan.records), size, budget, candidates)) return undefined;
-  const table = new BigramTable(sets.maxSize + 1);
+  const table = new BigramTable(sets.maxSize + 1, Pool.VerifySlots);
   const found: number[] = [];
   verifyCandidates(t, data, start, size, texts.units, texts.starts, texts.ends, candidates, work.get(Pool.Seen, texts.count), table.slots, table.shift, found);
   return found;
@@ -718,7 +719,7 @@ function matchSignatures(
   while (1 << tableBits < largest * 2) tableBits++;
   const mask = (1 << tableBits) - 1;
   // Per bucket: signature, stamp (bucket + 1) and latest record, interleaved.
-  const table = new Int32Array(3 << tableBits);
+  const table = work.zeroed(Pool.MatchTable, 3 << tableBits);
   for (let b = 0; b < buckets; b++) {
     const stamp = b + 1;
     for (let r = first[b], stop = first[b + 1]; r < stop; r++) {
