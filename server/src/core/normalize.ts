@@ -43,7 +43,7 @@ const GENERAL = -2;
  * folded to ASCII as NFKC does), {@link DROP} or {@link GENERAL}.
  */
 function simpleUnit(code: number): number {
-  if (code >= 0x4e00 && code <= 0x9fff) return code; // CJK unified ideograph: kept
+  if (code >= CJK_FIRST && code <= CJK_LAST) return code; // CJK unified ideograph: kept
   if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0; // full-width ASCII → ASCII (as NFKC does)
   else if ((code >= 0x3000 && code <= 0x3004) || (code >= 0x3008 && code <= 0x3020) || code === 0x3030 || (code >= 0x303d && code <= 0x303f) || code === 0xff5f || code === 0xff60) {
     // CJK spaces, punctuation and symbols: dropped. (The rest of U+3000–303F holds letters,
@@ -98,16 +98,26 @@ export function normalizeSimpleInto(
   let k = at;
   let hash = FNV_OFFSET;
   for (let i = from; i < to; i++) {
-    const unit = units[text.charCodeAt(i)];
-    if (unit >= 0) {
-      out[k++] = unit;
-      hash = Math.imul(hash ^ unit, FNV_PRIME);
-    } else if (unit === GENERAL) return -1;
-    else if (unit === BRACKET && stopAtBracket) return BRACKET;
+    let unit = text.charCodeAt(i);
+    // A CJK unified ideograph (most of a Chinese text) is kept as it is: no table lookup.
+    if (unit < CJK_FIRST || unit > CJK_LAST) {
+      unit = units[unit];
+      if (unit < 0) {
+        if (unit === GENERAL) return -1;
+        if (unit === BRACKET && stopAtBracket) return BRACKET;
+        continue;
+      }
+    }
+    out[k++] = unit;
+    hash = Math.imul(hash ^ unit, FNV_PRIME);
   }
   if (hashes !== undefined) hashes[slot] = finishHash(hash);
   return k;
 }
+
+/** The CJK unified ideographs, which the normal form keeps as they are ({@link simpleUnit}). */
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
