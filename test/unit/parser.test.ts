@@ -60,6 +60,17 @@ describe('parseTranscript on a Chinese interview (seed shape)', () => {
     expect(fresh.turns.map((turn) => turn.index)).toEqual(fresh.turns.map((_, i) => i));
   });
 
+  it('keeps giving the same view objects when many are asked for one by one (views move from a map to an array)', () => {
+    const many = parseTranscript(Array.from({ length: 3000 }, (_, i) => (i % 2 === 0 ? `Q: Question ${i}?` : `A: Answer ${i}.`)).join('\n'));
+    const asked = new Map<number, unknown>();
+    for (let i = 2999; i >= 0; i -= 3) asked.set(i, many.turn(i)); // past the point where the map gives way to an array
+    for (const [i, view] of asked) expect(many.turn(i)).toBe(view);
+    const all = many.turns;
+    expect(all).toHaveLength(3000);
+    for (const [i, view] of asked) expect(all[i]).toBe(view);
+    expect(all.every((turn, i) => turn.index === i && many.turn(i) === turn)).toBe(true);
+  });
+
   it('finds annotations inside turns', () => {
     expect(model.annotations.map((annotation) => [annotation.text, annotation.range.start.line + 1])).toEqual([['（笑）', 10]]);
     expect(textAt(text, model.annotations[0].range)).toBe('（笑）');

@@ -627,11 +627,12 @@ export class SpeakerRecord implements Speaker {
 /**
  * Views of the rows of a table, made on demand, the same object for the same row: in a map while
  * only some are asked for (an analysis asks for a few thousand of a hundred thousand turns), in an
- * array once all are.
+ * array as long as the table once many are.
  */
 class ViewCache<T> {
-  private some: Map<number, T> | undefined;
-  private every: T[] | undefined;
+  private some: Map<number, T> | undefined = new Map<number, T>();
+  private many: Array<T | undefined> | undefined;
+  private complete = false;
 
   constructor(
     private readonly count: number,
@@ -639,26 +640,34 @@ class ViewCache<T> {
   ) {}
 
   get(index: number): T {
-    const listed = this.every?.[index];
-    if (listed !== undefined) return listed;
-    const some = (this.some ??= new Map<number, T>());
+    const many = this.many;
+    if (many !== undefined) return (many[index] ??= this.make(index));
+    const some = this.some!;
     let view = some.get(index);
     if (view === undefined) {
       view = this.make(index);
       some.set(index, view);
+      if (some.size > (this.count >> 4) + 64) this.toArray();
     }
     return view;
   }
 
   /** Every row's view, in order. */
   all(): T[] {
-    if (this.every === undefined) {
-      const every = new Array<T>(this.count);
-      for (let i = 0; i < every.length; i++) every[i] = this.some?.get(i) ?? this.make(i);
-      this.every = every;
-      this.some = undefined;
+    if (this.many === undefined) this.toArray();
+    const many = this.many!;
+    if (!this.complete) {
+      for (let i = 0; i < this.count; i++) many[i] ??= this.make(i);
+      this.complete = true;
     }
-    return this.every;
+    return many as T[];
+  }
+
+  private toArray(): void {
+    const many = new Array<T | undefined>(this.count);
+    for (const [index, view] of this.some!) many[index] = view;
+    this.many = many;
+    this.some = undefined;
   }
 }
 
