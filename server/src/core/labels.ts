@@ -52,7 +52,10 @@ const RECENT_PREFIXES = 4;
 
 /** The beginning of a label line (indentation, label, colon) and what the scan found in it; offsets from the line's start. */
 export interface LabelPrefix {
-  readonly text: string;
+  /** The line's beginning as UTF-16 units, up to and including the colon: compared one by one, faster than `startsWith` for a few units. */
+  readonly units: Uint16Array;
+  /** Where the colon ends: the length of {@link units}. */
+  readonly colonEnd: number;
   readonly label: string;
   readonly labelStart: number;
   readonly labelEnd: number;
@@ -62,8 +65,6 @@ export interface LabelPrefix {
   readonly sentenceLike: boolean;
   /** Free for the scanner's caller ({@link LabelScanner.matchedPrefix}); -1 at first. */
   tag: number;
-  /** {@link text}'s UTF-16 units: compared one by one, faster than `startsWith` for a few units. */
-  readonly units: Uint16Array;
 }
 
 /** The UTF-16 units of `text[from..to)`. */
@@ -121,7 +122,7 @@ export class LabelScanner {
    * on thousands of lines).
    */
   private readonly recent: string[] = [];
-  /** How the last few label lines start, most recent first ({@link scanKnownPrefix}). */
+  /** How the last few label lines start, most recent first ({@link knownPrefix}). */
   private readonly prefixes: LabelPrefix[] = [];
   /** The prefixes of the last two label lines that had one. */
   private previous: LabelPrefix | undefined;
@@ -184,7 +185,7 @@ export class LabelScanner {
   scan(text: string, lineStart: number, lineEnd: number): boolean {
     const prefix = this.knownPrefix(text, lineStart, lineEnd);
     if (prefix === undefined) return this.scanFull(text, lineStart, lineEnd);
-    const colonEnd = lineStart + prefix.text.length;
+    const colonEnd = lineStart + prefix.colonEnd;
     this.matchedPrefix = prefix;
     this.timestampStart = -1;
     this.timestampEnd = -1;
@@ -216,7 +217,7 @@ export class LabelScanner {
       }
       if (prefix === undefined) return undefined;
     }
-    if (prefix.asciiColon && urlOrClockAfterColon(text, lineStart + prefix.text.length, prefix.label)) return undefined; // the full scan decides (a heading?)
+    if (prefix.asciiColon && urlOrClockAfterColon(text, lineStart + prefix.colonEnd, prefix.label)) return undefined; // the full scan decides (a heading?)
     this.beforePrevious = this.previous;
     this.previous = prefix;
     return prefix;
@@ -235,7 +236,8 @@ export class LabelScanner {
     const prefixes = this.prefixes;
     if (prefixes.length === RECENT_PREFIXES) prefixes.pop();
     const prefix: LabelPrefix = {
-      text: text.slice(lineStart, this.colonEnd),
+      units: codeUnits(text, lineStart, this.colonEnd),
+      colonEnd: this.colonEnd - lineStart,
       label: this.label,
       labelStart: this.labelStart - lineStart,
       labelEnd: this.labelEnd - lineStart,
@@ -243,7 +245,6 @@ export class LabelScanner {
       asciiColon: text.charCodeAt(this.colonStart) === 0x3a,
       sentenceLike: this.sentenceLike,
       tag: -1,
-      units: codeUnits(text, lineStart, this.colonEnd),
     };
     prefixes.unshift(prefix);
     this.beforePrevious = this.previous;

@@ -66,7 +66,7 @@ class Candidates {
 
   /** The label of a line starting with `prefix` ({@link LabelScanner.knownPrefix}), whose text starts at `textStart`. */
   addPrefixed(line: number, lineStart: number, prefix: LabelPrefix, textStart: number, label: number, key: number): void {
-    this.push(line, lineStart + prefix.labelStart, lineStart + prefix.labelEnd, lineStart + prefix.text.length, textStart, prefix.sentenceLike, LabelStyleCode.Colon, label, key);
+    this.push(line, lineStart + prefix.labelStart, lineStart + prefix.labelEnd, lineStart + prefix.colonEnd, textStart, prefix.sentenceLike, LabelStyleCode.Colon, label, key);
   }
 
   /** A row without a timestamp; its index. */
@@ -288,7 +288,7 @@ class PlainLineScan implements LineVisitor {
     if (prefix !== undefined) {
       const labelId = prefix.tag >= 0 ? prefix.tag : (prefix.tag = names.labelId(prefix.label));
       const keyId = names.keyOfLabel[labelId];
-      this.candidates.addPrefixed(line, start, prefix, textAfterColon(text, start + prefix.text.length, end), labelId, keyId);
+      this.candidates.addPrefixed(line, start, prefix, textAfterColon(text, start + prefix.colonEnd, end), labelId, keyId);
       names.counts[keyId]++;
       return;
     }
