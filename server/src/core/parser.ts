@@ -415,10 +415,10 @@ function isOneRun(selected: Int32Array): boolean {
 }
 
 /** The selected rows of a column, copied. */
-function pickRows(column: Int32Array, selected: Int32Array): Int32Array {
-  const picked = new Int32Array(selected.length);
+function pickRows<T extends Int32Array | Uint8Array>(column: T, selected: Int32Array): T {
+  const picked = column instanceof Int32Array ? new Int32Array(selected.length) : new Uint8Array(selected.length);
   for (let k = 0; k < selected.length; k++) picked[k] = column[selected[k]];
-  return picked;
+  return picked as T;
 }
 
 /**
@@ -431,34 +431,20 @@ function turnColumns(candidates: Candidates, selected: Int32Array): TurnLabelCol
   const first = count > 0 ? selected[0] : 0;
   // Without any timestamp, one column of -1 serves as both timestamp columns.
   const noTimestamps = candidates.timestampStart === undefined ? new Int32Array(count).fill(-1) : undefined;
-  if (isOneRun(selected)) {
-    const fits = candidates.line.length <= count + (count >> 2) + 1024;
-    const run = <T extends Int32Array | Uint8Array>(column: T): T => (fits ? column.subarray(first, first + count) : column.slice(first, first + count)) as T;
-    return {
-      line: run(candidates.line),
-      labelStart: run(candidates.labelStart),
-      labelEnd: run(candidates.labelEnd),
-      colonEnd: run(candidates.colonEnd),
-      timestampStart: noTimestamps ?? run(candidates.timestampStart!),
-      timestampEnd: noTimestamps ?? run(candidates.timestampEnd!),
-      textStart: run(candidates.textStart),
-      label: run(candidates.label),
-      style: run(candidates.style),
-    };
-  }
-  const pick = (column: Int32Array): Int32Array => pickRows(column, selected);
-  const style = new Uint8Array(count);
-  for (let k = 0; k < count; k++) style[k] = candidates.style[selected[k]];
+  const oneRun = isOneRun(selected);
+  const fits = oneRun && candidates.line.length <= count + (count >> 2) + 1024;
+  const take = <T extends Int32Array | Uint8Array>(column: T): T =>
+    (fits ? column.subarray(first, first + count) : oneRun ? column.slice(first, first + count) : pickRows(column, selected)) as T;
   return {
-    line: pick(candidates.line),
-    labelStart: pick(candidates.labelStart),
-    labelEnd: pick(candidates.labelEnd),
-    colonEnd: pick(candidates.colonEnd),
-    timestampStart: noTimestamps ?? pick(candidates.timestampStart!),
-    timestampEnd: noTimestamps ?? pick(candidates.timestampEnd!),
-    textStart: pick(candidates.textStart),
-    label: pick(candidates.label),
-    style,
+    line: take(candidates.line),
+    labelStart: take(candidates.labelStart),
+    labelEnd: take(candidates.labelEnd),
+    colonEnd: take(candidates.colonEnd),
+    timestampStart: noTimestamps ?? take(candidates.timestampStart!),
+    timestampEnd: noTimestamps ?? take(candidates.timestampEnd!),
+    textStart: take(candidates.textStart),
+    label: take(candidates.label),
+    style: take(candidates.style),
   };
 }
 
