@@ -17,10 +17,11 @@ export class ColumnBuffer {
     this.buffer = new ArrayBuffer(rows * (4 * int32Columns + uint8Columns));
   }
 
-  /** The next Int32 column (all zeros). */
-  int32(): Int32Array {
+  /** The next Int32 column: all zeros, or starting with a copy of `rows` (a column being outgrown). */
+  int32(rows?: Int32Array): Int32Array {
     const column = new Int32Array(this.buffer, this.offset, this.rows);
     this.offset += 4 * this.rows;
+    if (rows !== undefined) column.set(rows);
     return column;
   }
 

@@ -47,8 +47,8 @@ export class LineIndex {
       for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
         if (count + 1 >= starts.length) {
           columns = new ColumnBuffer(starts.length * 2, 2);
-          starts = copyInto(starts, columns.int32());
-          ends = copyInto(ends, columns.int32());
+          starts = columns.int32(starts);
+          ends = columns.int32(ends);
         }
         ends[count] = at;
         if (visitor !== undefined) visitor.visitLine(count, starts[count], at);
@@ -61,8 +61,8 @@ export class LineIndex {
         if (code !== 0x0a && code !== 0x0d) continue;
         if (count + 1 >= starts.length) {
           columns = new ColumnBuffer(starts.length * 2, 2);
-          starts = copyInto(starts, columns.int32());
-          ends = copyInto(ends, columns.int32());
+          starts = columns.int32(starts);
+          ends = columns.int32(ends);
         }
         ends[count] = i;
         if (visitor !== undefined) visitor.visitLine(count, starts[count], i);
@@ -142,12 +142,6 @@ export function estimateLineCount(text: string): number {
   let breaks = 0;
   for (let at = text.indexOf('\n'); at >= 0 && at < sample; at = text.indexOf('\n', at + 1)) breaks++;
   return (1024 + Math.ceil((breaks + 1) * (text.length / Math.max(1, sample)) * 1.1)) | 0;
-}
-
-/** `to`, with `from` copied to its start. */
-function copyInto(from: Int32Array, to: Int32Array): Int32Array {
-  to.set(from);
-  return to;
 }
 
 /** Whether a UTF-16 unit is whitespace as JavaScript's `trim` sees it (a BOM included). */
