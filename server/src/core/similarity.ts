@@ -29,6 +29,7 @@
  * arrays are kept from call to call ({@link WorkArrays}).
  */
 
+import { copyInto } from './normalize';
 import { WorkArrays } from './workArrays';
 
 export interface SimilarPair {
@@ -68,11 +69,8 @@ function totalLength(texts: readonly string[]): number {
 function fillCodeUnits(texts: readonly string[], units: Uint16Array, starts: Int32Array, ends: Int32Array): void {
   let at = 0;
   for (let i = 0; i < texts.length; i++) {
-    const text = texts[i];
-    const length = text.length;
     starts[i] = at;
-    for (let k = 0; k < length; k++) units[at + k] = text.charCodeAt(k);
-    at += length;
+    at = copyInto(texts[i], units, at);
     ends[i] = at;
   }
 }
