@@ -25,10 +25,11 @@ export class ColumnBuffer {
     return column;
   }
 
-  /** The next Uint8 column (all zeros); after the Int32 ones. */
-  uint8(): Uint8Array {
+  /** The next Uint8 column (all zeros, or starting with a copy of `rows`); after the Int32 ones. */
+  uint8(rows?: Uint8Array): Uint8Array {
     const column = new Uint8Array(this.buffer, this.offset, this.rows);
     this.offset += this.rows;
+    if (rows !== undefined) column.set(rows);
     return column;
   }
 }

@@ -42,20 +42,22 @@ class Candidates {
 
   /**
    * Fresh columns of `capacity` rows, in two buffers: the columns the model keeps (as views, when
-   * every candidate is a turn) and those only the parse uses, which go with it.
+   * every candidate is a turn) and those only the parse uses, which go with it. With `grown`, each
+   * column starts with a copy of the same column of `grown` (this object's, when it grows: each is
+   * read before it is replaced).
    */
-  private takeColumns(capacity: number): void {
+  private takeColumns(capacity: number, grown?: Candidates): void {
     const kept = new ColumnBuffer(capacity, 6, 1);
-    this.line = kept.int32();
-    this.labelStart = kept.int32();
-    this.labelEnd = kept.int32();
-    this.colonEnd = kept.int32();
-    this.textStart = kept.int32();
-    this.label = kept.int32();
-    this.style = kept.uint8();
+    this.line = kept.int32(grown?.line);
+    this.labelStart = kept.int32(grown?.labelStart);
+    this.labelEnd = kept.int32(grown?.labelEnd);
+    this.colonEnd = kept.int32(grown?.colonEnd);
+    this.textStart = kept.int32(grown?.textStart);
+    this.label = kept.int32(grown?.label);
+    this.style = kept.uint8(grown?.style);
     const parseOnly = new ColumnBuffer(capacity, 1, 1);
-    this.key = parseOnly.int32();
-    this.sentenceLike = parseOnly.uint8();
+    this.key = parseOnly.int32(grown?.key);
+    this.sentenceLike = parseOnly.uint8(grown?.sentenceLike);
   }
 
   /** The label the scanner found. */
@@ -93,24 +95,14 @@ class Candidates {
   /** Twice the room (when the number of lines was not known in advance). */
   private grow(): void {
     const size = Math.max(16, this.line.length * 2);
-    const { line, labelStart, labelEnd, colonEnd, textStart, label, style, key, sentenceLike, timestampStart, timestampEnd } = this;
-    this.takeColumns(size);
-    this.line.set(line);
-    this.labelStart.set(labelStart);
-    this.labelEnd.set(labelEnd);
-    this.colonEnd.set(colonEnd);
-    this.textStart.set(textStart);
-    this.label.set(label);
-    this.style.set(style);
-    this.key.set(key);
-    this.sentenceLike.set(sentenceLike);
+    this.takeColumns(size, this);
     const timestamps = (from: Int32Array): Int32Array => {
       const to = new Int32Array(size).fill(-1);
       to.set(from);
       return to;
     };
-    if (timestampStart !== undefined) this.timestampStart = timestamps(timestampStart);
-    if (timestampEnd !== undefined) this.timestampEnd = timestamps(timestampEnd);
+    if (this.timestampStart !== undefined) this.timestampStart = timestamps(this.timestampStart);
+    if (this.timestampEnd !== undefined) this.timestampEnd = timestamps(this.timestampEnd);
   }
 
   pop(): void {
