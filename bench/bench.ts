@@ -7,7 +7,7 @@
  *   parse     parseTranscript(text)
  *   analysis  analyzeText(text): parse + duplicate / similar / unanswered questions
  *   service   documentSymbols + diagnostics from an analysis (what the server publishes)
- * each warmed up (eight runs: until V8 has optimized the code), then the median of N runs, each
+ * each warmed up (eight runs: until V8 has optimized the hot loops), then the median of N runs, each
  * after a young-generation collection (not `gc()`, which also throws away compiled code). The
  * runs of baseline, parse and analysis take turns, so the ratios compare runs made under the same
  * conditions. Targets are checked and printed as PASS / FAIL; the
@@ -41,6 +41,9 @@ const LARGEST_TARGET_MS = 1000; // 25 MB analysed in under 1 s
  * Warm-up runs before timing: the stages' big loops run once per call, and V8 needs several calls
  * before all of them run optimized code (fewer warm-ups measure a mix of tiers, not the steady state
  * of a language server that has analysed documents before). The first analysis is reported apart.
+ * A few small functions called once per analysis (building the findings, planning the signatures)
+ * are optimized only between the 11th and the 40th run; 24 warm-ups instead of 8 moved the ratios
+ * less than the machine's own noise.
  */
 const WARMUPS = 8;
 /** A measurement whose single warm-up run takes long gets fewer timed runs, to bound the total. */
