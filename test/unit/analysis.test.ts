@@ -98,11 +98,11 @@ describe('similar-question', () => {
   });
 
   it('follows the threshold setting and the rule level', () => {
-    // 93% alike: reported at 0.9 and 0.93, not at 0.95; never when the rule is off.
+    // 47 of their 52 bigrams shared, 0.904 alike: reported at 0.9, not at 0.91; never when the rule is off.
     const text = 'Q: What is the city going to do about flooding on Harbor Street?\nA: Pumps.\nQ: What is the city going to do about the flooding on Harbor Street?\nA: Pumps.';
     expect(summary(text).map(([code]) => code)).toEqual(['similar-question']);
-    expect(summary(text, { similarQuestionThreshold: 0.93 }).map(([code]) => code)).toEqual(['similar-question']);
-    expect(summary(text, { similarQuestionThreshold: 0.95 })).toEqual([]);
+    expect(summary(text, { similarQuestionThreshold: 0.9 }).map(([code]) => code)).toEqual(['similar-question']);
+    expect(summary(text, { similarQuestionThreshold: 0.91 })).toEqual([]);
     expect(summary(text, { rules: { 'similar-question': 'off' } })).toEqual([]);
   });
 

@@ -1,24 +1,29 @@
 /**
  * Near-duplicate search over normalized question texts, without comparing all pairs.
  *
- * Similarity is the Jaccard index of the texts' character bigram sets (a bigram is two adjacent
- * UTF-16 code units). The texts come in one buffer of code units ({@link CodeUnitTexts}); each
- * text's distinct bigrams are found with a small stamped hash table, and no string is made per
- * text or bigram.
+ * Similarity is the Jaccard index of the texts' bags (multisets) of character bigrams (a bigram is
+ * two adjacent UTF-16 code units): the bigrams two texts share, counted as often as both have them,
+ * over all their bigrams, `shared / (|x| + |y| - shared)`, where a text of n units has n - 1
+ * bigrams. (For texts without a repeated bigram, most questions, that is the Jaccard index of their
+ * bigram sets.) The texts come in one buffer of code units ({@link CodeUnitTexts}); no string is
+ * made per text or bigram.
  *
  * Two exact candidate filters give the same pairs; `auto` picks one by the data:
  *
- * - Prefix filtering (as in the All-Pairs / PPJoin algorithms, see {@link prefixJoin}): with every
- *   set's bigrams sorted rarest first by one global order, two sets with Jaccard >= t must share a
- *   bigram within the first `|x| - ceil(t * |x|) + 1` of the larger one. Only those prefixes are
- *   indexed and probed, sets are visited smallest first with a length filter, a positional filter
- *   prunes a candidate at its first shared bigram, and verification stops as soon as the required
- *   overlap can no longer be reached.
  * - Partition (pigeonhole) signatures, at high thresholds such as the default 0.9 (see
- *   {@link partitionJoin}): sets are split into a few groups by a hash of the bigram, and only sets
- *   with one whole group in common are verified. It verifies far fewer candidates when the
- *   vocabulary is small and prefix posting lists are long, needs no sorted sets, and walks memory
- *   in order (texts in input order, signatures bucketed by hash) rather than at random.
+ *   {@link partitionJoin}): the bigrams are split into a few groups by a hash of the bigram, and
+ *   only texts with the same bag in one whole group are verified. A group's signature is the sum of
+ *   its bigrams' codes, repeats included, so bags need no deduplication, no sorting and no memory of
+ *   their own: each text's bigrams are made from its units as they are needed. It walks memory in
+ *   order (texts in input order, signatures bucketed by hash) rather than at random.
+ * - Prefix filtering (as in the All-Pairs / PPJoin algorithms, see {@link prefixJoin}), where
+ *   partition signatures are not selective (lower thresholds): a bag is a set of (bigram, how many
+ *   times before in the text) elements, and with every set sorted rarest element first by one global
+ *   order, two sets with Jaccard >= t must share an element within the first
+ *   `|x| - ceil(t * |x|) + 1` of the larger one. Only those prefixes are indexed and probed, sets
+ *   are visited smallest first with a length filter, a positional filter prunes a candidate at its
+ *   first shared element, and verification stops as soon as the required overlap can no longer be
+ *   reached.
  *
  * Cost grows with the number of bigrams, not with the square of the number of questions.
  *
@@ -99,58 +104,78 @@ export function findSimilarPairs(texts: readonly string[], threshold: number, me
  */
 export function findSimilarPairsIn(texts: CodeUnitTexts, threshold: number, method: SimilarityMethod = 'auto'): SimilarPair[] {
   const t = Math.min(1, Math.max(0.01, threshold));
-  const sets = bigramSets(texts);
-  if (sets.ids.length < 2) return [];
-  const setsOfSize = sizeCounts(sets.ids, sets.size, sets.maxSize);
+  const bags = bigramBags(texts);
+  if (bags.ids.length < 2) return [];
+  const bagsOfSize = sizeCounts(bags.ids, bags.size, bags.maxSize);
   // Each result is a triple: the two texts, then how many bigrams they share. Partition filtering
   // gives up (undefined) when its signatures turn out far too unselective.
   let found: number[] | undefined;
-  if (method === 'partition' || (method === 'auto' && partitionPays(t, setsOfSize, sets.ids.length))) found = partitionJoin(texts, sets, setsOfSize, t);
-  found ??= prefixJoin(texts, sets, t);
+  if (method === 'partition' || (method === 'auto' && partitionPays(t, bagsOfSize, bags.ids.length))) found = partitionJoin(texts, bags, bagsOfSize, t);
+  found ??= prefixJoin(texts, bags, t);
   const pairs: SimilarPair[] = [];
   for (let p = 0; p < found.length; p += 3) {
     const first = found[p];
     const second = found[p + 1];
     const shared = found[p + 2];
-    pairs.push({ first, second, similarity: shared / (sets.size[first] + sets.size[second] - shared) });
+    pairs.push({ first, second, similarity: shared / (bags.size[first] + bags.size[second] - shared) });
   }
   return pairs.sort((a, b) => a.second - b.second || a.first - b.first);
 }
 
 /**
- * Every long enough text's distinct bigrams as codes ({@link bigramCode}), in first-seen order:
- * text i owns `data[start[i]..end[i])`, `size[i]` of them (0 for texts shorter than
- * {@link MIN_SIMILAR_LENGTH}). `ids` lists the texts that have a set, in input order.
+ * Which texts are long enough to pair (`ids`, in input order) and their bag sizes: `size[i]` is the
+ * number of bigrams of text i (its length - 1), 0 for a text shorter than
+ * {@link MIN_SIMILAR_LENGTH}.
  */
-interface BigramSets {
-  readonly data: Int32Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
+interface BigramBags {
   readonly size: Int32Array;
   readonly ids: Int32Array;
   readonly maxSize: number;
+  /** All their bigrams, repeats included. */
+  readonly bigrams: number;
 }
 
-function bigramSets(texts: CodeUnitTexts): BigramSets {
-  const { units, starts, ends, count } = texts;
+function bigramBags(texts: CodeUnitTexts): BigramBags {
+  const { starts, ends, count } = texts;
   const totals = new Int32Array(3);
   measureTexts(starts, ends, count, totals);
   const [eligible, longest, bigrams] = totals;
   const ids = work.get(Pool.Ids, eligible);
-  const data = work.get(Pool.Data, bigrams);
-  const start = work.get(Pool.Start, count);
-  const end = work.get(Pool.End, count);
-  const size = work.get(Pool.Size, count).fill(0);
-  const table = new BigramTable(longest, Pool.SetSlots);
-  const maxSize = collectSets(units, starts, ends, count, table.slots, table.shift, data, start, end, size, ids);
-  return { data, start, end, size, ids, maxSize };
+  const size = work.get(Pool.Size, count);
+  fillBags(starts, ends, count, size, ids);
+  return { size, ids, maxSize: Math.max(0, longest - 1), bigrams };
+}
+
+/** Fills `size` and `ids` ({@link BigramBags}). */
+function fillBags(starts: Int32Array, ends: Int32Array, count: number, size: Int32Array, ids: Int32Array): void {
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const length = ends[i] - starts[i];
+    if (length < MIN_SIMILAR_LENGTH) {
+      size[i] = 0;
+      continue;
+    }
+    ids[n++] = i;
+    size[i] = length - 1;
+  }
+}
+
+/** Writes the codes of the bigrams of `units[from..to)` (to - from >= 2) to `codes` from 0, in order, repeats included. */
+function bigramCodesInto(units: Uint16Array, from: number, to: number, codes: Int32Array): void {
+  let previous = units[from];
+  for (let k = from + 1; k < to; k++) {
+    const next = units[k];
+    codes[k - from - 1] = bigramCode(previous, next);
+    previous = next;
+  }
 }
 
 /**
- * The work arrays kept from call to call ({@link WorkArrays}: about 12 bytes per bigram of the
- * largest input so far stay allocated), by use.
+ * The work arrays kept from call to call ({@link WorkArrays}: a few numbers per text and per
+ * signature of the largest input so far stay allocated, and with prefix filtering two per bigram),
+ * by use.
  */
-const Pool = { Ids: 0, Data: 1, Start: 2, End: 3, Size: 4, Records: 5, Bucketed: 6, Previous: 7, Seen: 8, Starts: 9, Ends: 10, SetSlots: 11, VerifySlots: 12, MatchTable: 13 } as const;
+const Pool = { Ids: 0, Data: 1, Start: 2, End: 3, Size: 4, Records: 5, Bucketed: 6, Previous: 7, Seen: 8, Starts: 9, Ends: 10, SetSlots: 11, VerifySlots: 12, MatchTable: 13, Occurrences: 14 } as const;
 const work = new WorkArrays((length) => new Int32Array(length));
 /** The code units {@link findSimilarPairs} converts strings into. */
 const workUnits = new WorkArrays((length) => new Uint16Array(length));
@@ -185,109 +210,22 @@ function bigramCode(a: number, b: number): number {
 }
 
 /**
- * Room for the distinct bigrams of one text at a time: open addressing over interleaved (code,
- * stamp) slots, where a slot belongs to the current set only if its stamp is the current one, so
- * starting a new set costs nothing. Sized for the longest text (at least twice as many slots as it
- * has bigrams). The slot of a code starts at its high `32 - shift` bits.
+ * Room for the bigrams of one text at a time: open addressing over slots of `width` numbers each,
+ * interleaved, the first two a code and a stamp: a slot belongs to the current text only if its
+ * stamp is the current one, so starting a new text costs nothing (stamps start at 1: the slots
+ * are zeroed). At least twice as many slots as the largest bag has bigrams. The slot of a code
+ * starts at its high `32 - shift` bits: at `(code >>> shift) * width`.
  */
 class BigramTable {
   readonly slots: Int32Array;
   readonly shift: number;
 
   /** `which`: the work array to take (zeroed) for the slots. */
-  constructor(longest: number, which: number) {
+  constructor(largest: number, which: number, width: number) {
     let bits = 4;
-    while (1 << bits < longest * 2) bits++;
-    this.slots = work.zeroed(which, 2 << bits);
+    while (1 << bits < largest * 2) bits++;
+    this.slots = work.zeroed(which, width << bits);
     this.shift = 32 - bits;
-  }
-}
-
-/**
- * Fills `data`, `start`, `end`, `size` and `ids` (see {@link BigramSets}); returns the largest
- * size. Each text's bigrams are deduplicated in a stamped table: texts of up to
- * {@link SHORT_TEXT} units (questions, nearly always) in {@link shortTextSlots}, a module constant
- * (with stamps that go on from call to call), which the optimized code can take as given; longer
- * ones in `slots` (sized for the longest), with the text's index + 1 as stamp.
- */
-function collectSets(
-  units: Uint16Array,
-  starts: Int32Array,
-  ends: Int32Array,
-  count: number,
-  slots: Int32Array,
-  shift: number,
-  data: Int32Array,
-  start: Int32Array,
-  end: Int32Array,
-  size: Int32Array,
-  ids: Int32Array,
-): number {
-  if (shortTextStamp > 0x3fffffff - count) {
-    shortTextSlots.fill(0);
-    shortTextStamp = 0;
-  }
-  let stamp = shortTextStamp;
-  let at = 0;
-  let n = 0;
-  let maxSize = 0;
-  for (let i = 0; i < count; i++) {
-    const from = starts[i];
-    const to = ends[i];
-    if (to - from < MIN_SIMILAR_LENGTH) continue;
-    ids[n++] = i;
-    start[i] = at;
-    at =
-      to - from <= SHORT_TEXT
-        ? distinctInto(units, from, to, shortTextSlots, SHORT_TEXT_SHIFT, ++stamp, data, at)
-        : distinctInto(units, from, to, slots, shift, i + 1, data, at);
-    end[i] = at;
-    size[i] = at - start[i];
-    if (size[i] > maxSize) maxSize = size[i];
-  }
-  shortTextStamp = stamp;
-  return maxSize;
-}
-
-/** The longest text (in code units) deduplicated in {@link shortTextSlots}: up to 127 bigrams in 256 slots. */
-const SHORT_TEXT = 128;
-const SHORT_TEXT_SHIFT = 32 - 8;
-const shortTextSlots = new Int32Array(2 << 8);
-let shortTextStamp = 0;
-
-/**
- * Appends the codes of the distinct bigrams of `units[from..to)` to `data` from `at`, in
- * first-seen order, using `slots` (see {@link BigramTable}) with a `stamp` no earlier text used;
- * returns where they end. Two bigrams a step (their codes made before either is looked up) run
- * markedly faster than one.
- */
-function distinctInto(units: Uint16Array, from: number, to: number, slots: Int32Array, shift: number, stamp: number, data: Int32Array, at: number): number {
-  let previous = units[from];
-  let k = from + 1;
-  for (; k + 1 < to; k += 2) {
-    const middle = units[k];
-    const next = units[k + 1];
-    const first = bigramCode(previous, middle);
-    const second = bigramCode(middle, next);
-    previous = next;
-    at = addDistinct(first, slots, shift, stamp, data, at);
-    at = addDistinct(second, slots, shift, stamp, data, at);
-  }
-  if (k < to) at = addDistinct(bigramCode(previous, units[k]), slots, shift, stamp, data, at);
-  return at;
-}
-
-/** Appends `code` to `data` at `at` unless the current set (`stamp`) has it already; returns where `data` ends. */
-function addDistinct(code: number, slots: Int32Array, shift: number, stamp: number, data: Int32Array, at: number): number {
-  const mask = slots.length - 1;
-  for (let slot = (code >>> shift) << 1; ; slot = (slot + 2) & mask) {
-    if (slots[slot + 1] !== stamp) {
-      slots[slot] = code;
-      slots[slot + 1] = stamp;
-      data[at] = code;
-      return at + 1;
-    }
-    if (slots[slot] === code) return at;
   }
 }
 
@@ -319,14 +257,21 @@ function requiredOverlap(t: number, a: number, b: number): number {
 // Prefix filtering
 
 /**
- * Prefix filtering (see the header). Bigrams get dense ids, then ranks in the global rarest-first
- * order, and every set is sorted by rank (in place: `sets.data` is used up). Returns the pairs as
- * triples (first, second, shared bigrams).
+ * Prefix filtering (see the header). Each bag becomes a set of elements, a bigram and how many
+ * times it came before in the text ({@link bagElements}); elements get dense ids, then ranks in the
+ * global rarest-first order, and every set is sorted by rank. Returns the pairs as triples (first,
+ * second, shared bigrams).
  */
-function prefixJoin(texts: CodeUnitTexts, sets: BigramSets, t: number): number[] {
-  const { data, start, end, size, maxSize } = sets;
-  const distinct = denseIds(data, sets.ids, start, end);
-  const ids = sortBySize(sets.ids, size, maxSize); // smallest sets first: every earlier set is no larger
+function prefixJoin(texts: CodeUnitTexts, bags: BigramBags, t: number): number[] {
+  const { size, maxSize } = bags;
+  const start = work.get(Pool.Start, texts.count);
+  const end = work.get(Pool.End, texts.count);
+  const data = work.get(Pool.Data, bags.bigrams);
+  const occurrences = work.get(Pool.Occurrences, bags.bigrams);
+  const table = new BigramTable(maxSize, Pool.SetSlots, 3);
+  bagElements(texts.units, texts.starts, texts.ends, bags.ids, table.slots, table.shift, start, end, data, occurrences);
+  const distinct = denseIds(data, occurrences, bags.bigrams);
+  const ids = sortBySize(bags.ids, size, maxSize); // smallest sets first: every earlier set is no larger
   rankSets(data, ids, start, end, distinct);
   const found: number[] = [];
   prefixPairs(t, data, start, end, size, ids, distinct, texts.units, texts.starts, texts.ends, texts.count, found);
@@ -334,46 +279,99 @@ function prefixJoin(texts: CodeUnitTexts, sets: BigramSets, t: number): number[]
 }
 
 /**
- * Replaces each code in the sets by a dense id (0, 1, 2, … in order of first appearance; sets
- * stay distinct, the mapping is one to one); returns how many there are. An open-addressing table
- * keyed by the code, grown as needed so it stays small enough for the cache.
+ * Writes each bag's bigrams, in order, as (`data[k]` the code, `occurrences[k]` how many times the
+ * text had it before), text `ids[n]` from `start[id]` to `end[id]`, texts one after another. Repeats
+ * are counted in `slots`, a {@link BigramTable} of (code, stamp, count) slots.
  */
-function denseIds(data: Int32Array, ids: Int32Array, start: Int32Array, end: Int32Array): number {
+function bagElements(
+  units: Uint16Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  ids: Int32Array,
+  slots: Int32Array,
+  shift: number,
+  start: Int32Array,
+  end: Int32Array,
+  data: Int32Array,
+  occurrences: Int32Array,
+): void {
+  let at = 0;
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
+    const stamp = n + 1;
+    start[id] = at;
+    let previous = units[starts[id]];
+    for (let k = starts[id] + 1, stop = ends[id]; k < stop; k++) {
+      const next = units[k];
+      const code = bigramCode(previous, next);
+      previous = next;
+      let slot = (code >>> shift) * 3;
+      while (slots[slot + 1] === stamp && slots[slot] !== code) slot = slot + 3 < slots.length ? slot + 3 : 0;
+      if (slots[slot + 1] === stamp) {
+        occurrences[at] = slots[slot + 2]++;
+      } else {
+        slots[slot] = code;
+        slots[slot + 1] = stamp;
+        slots[slot + 2] = 1;
+        occurrences[at] = 0;
+      }
+      data[at++] = code;
+    }
+    end[id] = at;
+  }
+}
+
+/**
+ * Replaces each element (`data[k]`, `occurrences[k]`) of the first `length` by a dense id (0, 1,
+ * 2, … in order of first appearance; the mapping is one to one); returns how many there are. An
+ * open-addressing table keyed by the element, grown as needed so it stays small enough for the
+ * cache.
+ */
+function denseIds(data: Int32Array, occurrences: Int32Array, length: number): number {
   let bits = 12;
-  let keys = new Int32Array(1 << bits);
+  let codes = new Int32Array(1 << bits);
+  let repeats = new Int32Array(1 << bits);
   let values = new Int32Array(1 << bits).fill(-1);
   let count = 0;
-  for (let n = 0; n < ids.length; n++) {
-    for (let k = start[ids[n]], stop = end[ids[n]]; k < stop; k++) {
-      const code = data[k];
-      let mask = keys.length - 1;
-      let slot = code >>> (32 - bits); // codes are mixed already: their high bits will do
-      while (values[slot] >= 0 && keys[slot] !== code) slot = (slot + 1) & mask;
-      if (values[slot] >= 0) {
-        data[k] = values[slot];
-        continue;
-      }
-      keys[slot] = code;
-      values[slot] = count;
-      data[k] = count++;
-      if (count * 2 > keys.length) {
-        const oldKeys = keys;
-        const oldValues = values;
-        bits++;
-        keys = new Int32Array(1 << bits);
-        values = new Int32Array(1 << bits).fill(-1);
-        mask = keys.length - 1;
-        for (let i = 0; i < oldKeys.length; i++) {
-          if (oldValues[i] < 0) continue;
-          let at = oldKeys[i] >>> (32 - bits);
-          while (values[at] >= 0) at = (at + 1) & mask;
-          keys[at] = oldKeys[i];
-          values[at] = oldValues[i];
-        }
+  for (let k = 0; k < length; k++) {
+    const code = data[k];
+    const repeat = occurrences[k];
+    let mask = codes.length - 1;
+    let slot = elementHash(code, repeat) >>> (32 - bits);
+    while (values[slot] >= 0 && (codes[slot] !== code || repeats[slot] !== repeat)) slot = (slot + 1) & mask;
+    if (values[slot] >= 0) {
+      data[k] = values[slot];
+      continue;
+    }
+    codes[slot] = code;
+    repeats[slot] = repeat;
+    values[slot] = count;
+    data[k] = count++;
+    if (count * 2 > codes.length) {
+      const oldCodes = codes;
+      const oldRepeats = repeats;
+      const oldValues = values;
+      bits++;
+      codes = new Int32Array(1 << bits);
+      repeats = new Int32Array(1 << bits);
+      values = new Int32Array(1 << bits).fill(-1);
+      mask = codes.length - 1;
+      for (let i = 0; i < oldCodes.length; i++) {
+        if (oldValues[i] < 0) continue;
+        let at = elementHash(oldCodes[i], oldRepeats[i]) >>> (32 - bits);
+        while (values[at] >= 0) at = (at + 1) & mask;
+        codes[at] = oldCodes[i];
+        repeats[at] = oldRepeats[i];
+        values[at] = oldValues[i];
       }
     }
   }
   return count;
+}
+
+/** A hash of a bag element: a bigram's code (mixed already: its high bits will do), and how many times it came before. */
+function elementHash(code: number, repeat: number): number {
+  return repeat === 0 ? code : code ^ Math.imul(repeat, 0x9e3779b1);
 }
 
 /** Sorts `ids` (ascending) by `size`, ties in id order: a counting sort (sizes are small numbers). */
@@ -386,7 +384,7 @@ function sortBySize(ids: Int32Array, size: Int32Array, maxSize: number): Int32Ar
   return sorted;
 }
 
-/** Global order: rarest bigram first. Re-expresses every set (of dense ids) as sorted ranks in that order. */
+/** Global order: rarest element first. Re-expresses every set (of dense ids) as sorted ranks in that order. */
 function rankSets(data: Int32Array, ids: Int32Array, start: Int32Array, end: Int32Array, distinct: number): void {
   const frequency = new Int32Array(distinct);
   for (let n = 0; n < ids.length; n++) for (let k = start[ids[n]]; k < end[ids[n]]; k++) frequency[data[k]]++;
@@ -590,37 +588,38 @@ function partitionPlan(t: number, setsOfSize: Int32Array): PartitionPlan {
 }
 
 /**
- * Partition filtering (pigeonhole): if two sets differ in at most k elements, then splitting the
- * bigram universe into k + 1 groups (by a hash of the bigram) leaves at least one group where both
- * sets hold exactly the same bigrams. So every set gets a signature for each of its groups, once
- * per group count it needs ({@link PartitionPlan}): as a prober and as an indexed set. Two sets are
- * candidates when one probes with a signature the other is indexed under, and the prober comes
- * later in (size, index) order: every possible pair shows up that way, from the side of its larger
- * set. Candidates are then verified exactly. Returns the pairs as triples (first, second, shared),
- * or undefined (leaving `sets` as they were) when the signatures turn out far too unselective: many
- * sets with one signature make a number of candidates quadratic in theirs, which can happen when
- * partition is forced at low thresholds, where most sets have empty groups.
+ * Partition filtering (pigeonhole): if two bags differ in at most k bigrams (counted with repeats),
+ * then splitting the bigram universe into k + 1 groups (by a hash of the bigram) leaves at least one
+ * group where both bags hold exactly the same bigrams, as many times each. So every bag gets a
+ * signature for each of its groups, once per group count it needs ({@link PartitionPlan}): as a
+ * prober and as an indexed bag. Two bags are candidates when one probes with a signature the other
+ * is indexed under, and the prober comes later in (size, index) order: every possible pair shows up
+ * that way, from the side of its larger bag. Candidates are then verified exactly. Returns the pairs
+ * as triples (first, second, shared), or undefined when the signatures turn out far too
+ * unselective: many bags with one signature make a number of candidates quadratic in theirs, which
+ * can happen when partition is forced at low thresholds, where most bags have empty groups.
  *
  * Instead of one big hash table probed in size order (a cache miss per lookup), the signatures are
  * made in input order, scattered into buckets by their high bits, and matched bucket by bucket in a
  * small table.
  */
-function partitionJoin(texts: CodeUnitTexts, sets: BigramSets, setsOfSize: Int32Array, t: number): number[] | undefined {
-  const { data, start, end, size, ids } = sets;
-  const plan = partitionPlan(t, setsOfSize);
+function partitionJoin(texts: CodeUnitTexts, bags: BigramBags, bagsOfSize: Int32Array, t: number): number[] | undefined {
+  const { size, ids } = bags;
+  const plan = partitionPlan(t, bagsOfSize);
   const records = work.get(Pool.Records, 2 * plan.records);
   // Buckets of about BUCKET records, by the high bits of the signature: sized while signing.
   let bits = 0;
   while (bits < 24 && plan.records >>> bits > BUCKET) bits++;
   const bucketSizes = new Int32Array((1 << bits) + 1);
-  groupSignatures(data, start, end, ids, plan.from, plan.parts, plan.flags, new Int32Array(2 * plan.mostParts), records, bits, bucketSizes);
+  const codes = work.get(Pool.Data, bags.maxSize);
+  groupSignatures(texts.units, texts.starts, texts.ends, ids, codes, plan.from, plan.parts, plan.flags, new Int32Array(2 * plan.mostParts), records, bits, bucketSizes);
   const candidates: number[] = [];
   const bucketed = work.get(Pool.Bucketed, records.length);
   const budget = 4 * plan.records + (1 << 20); // record pairs looked at: a few per record is the usual
   if (!matchSignatures(records, bits, bucketSizes, bucketed, work.get(Pool.Previous, plan.records), size, budget, candidates)) return undefined;
-  const table = new BigramTable(sets.maxSize + 1, Pool.VerifySlots);
+  const table = new BigramTable(bags.maxSize, Pool.VerifySlots, VERIFY_SLOT);
   const found: number[] = [];
-  verifyCandidates(t, data, start, size, texts.units, texts.starts, texts.ends, candidates, work.get(Pool.Seen, texts.count), table.slots, table.shift, found);
+  verifyCandidates(t, size, texts.units, texts.starts, texts.ends, candidates, work.get(Pool.Seen, texts.count), table.slots, table.shift, found);
   return found;
 }
 
@@ -628,17 +627,19 @@ function partitionJoin(texts: CodeUnitTexts, sets: BigramSets, setsOfSize: Int32
 const BUCKET = 2048;
 
 /**
- * Fills `records` with one (signature, `set << 2 | flags`) pair per group of each set and group
+ * Fills `records` with one (signature, `bag << 2 | flags`) pair per group of each bag and group
  * count it needs, and counts in `bucketSizes[b + 1]` the signatures whose high `bits` bits are b.
- * A group's signature is the sum of the codes of its bigrams, finished with the group count and
- * number: order-independent, so the sets need no sorting. The group of a code is picked by its
- * high bits (multiply-shift). `sums` has room for twice the most groups of any count.
+ * A group's signature is the sum of the codes of its bigrams, repeats included, finished with the
+ * group count and number: order-independent, so the bigrams need no sorting or deduplication. Each
+ * text's bigram codes are made once, into `codes`. The group of a code is picked by its high bits
+ * (multiply-shift). `sums` has room for twice the most groups of any count.
  */
 function groupSignatures(
-  data: Int32Array,
-  start: Int32Array,
-  end: Int32Array,
+  units: Uint16Array,
+  starts: Int32Array,
+  ends: Int32Array,
   ids: Int32Array,
+  codes: Int32Array,
   needFrom: Int32Array,
   needParts: Int32Array,
   needFlags: Int32Array,
@@ -651,24 +652,24 @@ function groupSignatures(
   let at = 0;
   for (let n = 0; n < ids.length; n++) {
     const id = ids[n];
-    const from = start[id];
-    const to = end[id];
-    for (let c = needFrom[to - from], stop = needFrom[to - from + 1]; c < stop; c++) {
+    const bigrams = ends[id] - starts[id] - 1;
+    bigramCodesInto(units, starts[id], ends[id], codes);
+    for (let c = needFrom[bigrams], stop = needFrom[bigrams + 1]; c < stop; c++) {
       const parts = needParts[c];
       // Two banks of sums, for even and odd bigrams, so that one addition need not wait for the
       // one before (when it hits the same group).
       for (let g = 0; g < 2 * parts; g++) sums[g] = 0;
       if (parts <= 0x10000) {
-        let k = from;
-        for (; k + 1 < to; k += 2) {
-          const even = data[k];
-          const odd = data[k + 1];
+        let k = 0;
+        for (; k + 1 < bigrams; k += 2) {
+          const even = codes[k];
+          const odd = codes[k + 1];
           sums[Math.imul(even >>> 16, parts) >>> 16] += even;
           sums[parts + (Math.imul(odd >>> 16, parts) >>> 16)] += odd;
         }
-        if (k < to) sums[Math.imul(data[k] >>> 16, parts) >>> 16] += data[k];
+        if (k < bigrams) sums[Math.imul(codes[k] >>> 16, parts) >>> 16] += codes[k];
       } else {
-        for (let k = from; k < to; k++) sums[Math.floor(((data[k] >>> 16) * parts) / 0x10000)] += data[k];
+        for (let k = 0; k < bigrams; k++) sums[Math.floor(((codes[k] >>> 16) * parts) / 0x10000)] += codes[k];
       }
       const tag = (id << 2) | needFlags[c];
       for (let g = 0; g < parts; g++) {
@@ -762,16 +763,19 @@ function scatterRecords(records: Int32Array, bits: number, fill: Int32Array, buc
   }
 }
 
+/** Numbers per slot of the verification table: code, stamp (the later bag), count, stamp (the earlier bag), used. */
+const VERIFY_SLOT = 5;
+
 /**
- * Verifies the candidates (pairs of later set, earlier set), each pair once, and appends the
- * pairs to `found` as (first, second, shared). Candidates are sorted by their later set, whose
- * bigrams are loaded into `slots` (with its index + 1 as stamp); the earlier set's bigrams are
- * looked up there. `seen` (one per text) is scratch.
+ * Verifies the candidates (pairs of later bag, earlier bag), each pair once, and appends the pairs
+ * to `found` as (first, second, shared). Candidates are sorted by their later bag x, whose bigrams
+ * are counted into `slots` (a {@link BigramTable} of {@link VERIFY_SLOT} numbers, with x + 1 as
+ * stamp); each earlier bag y's bigrams are looked up there, each shared as many times as x has it
+ * (`used` counts how many times y has taken it, under y's own stamp). `seen` (one per text) is
+ * scratch.
  */
 function verifyCandidates(
   t: number,
-  data: Int32Array,
-  start: Int32Array,
   size: Int32Array,
   units: Uint16Array,
   starts: Int32Array,
@@ -782,16 +786,16 @@ function verifyCandidates(
   shift: number,
   found: number[],
 ): void {
-  const mask = slots.length - 1;
   const pairs = candidates.length >> 1;
-  // Earlier sets by later set (counting sort): later set x's are order[first[x]..first[x + 1]).
+  // Earlier bags by later bag (counting sort): later bag x's are order[first[x]..first[x + 1]).
   const first = new Int32Array(seen.length + 1);
   for (let c = 0; c < candidates.length; c += 2) first[candidates[c] + 1]++;
   for (let x = 0; x < seen.length; x++) first[x + 1] += first[x];
   const order = new Int32Array(pairs);
   const fill = first.slice(0, seen.length);
   for (let c = 0; c < candidates.length; c += 2) order[fill[candidates[c]]++] = candidates[c + 1];
-  seen.fill(0); // later set + 1 that last looked at each set
+  seen.fill(0); // later bag + 1 that last looked at each bag
+  let probe = 0; // stamp of the earlier bag being looked up
   for (let x = 0; x < seen.length; x++) {
     if (first[x] === first[x + 1]) continue;
     const xSize = size[x];
@@ -807,26 +811,60 @@ function verifyCandidates(
       const needed = requiredOverlap(t, xSize, ySize);
       if (needed > ySize) continue;
       if (!loaded) {
-        for (let k = start[x], stop = k + xSize; k < stop; k++) {
-          let slot = (data[k] >>> shift) << 1;
-          while (slots[slot + 1] === stamp) slot = (slot + 2) & mask;
-          slots[slot] = data[k];
-          slots[slot + 1] = stamp;
-        }
+        countBigrams(units, starts[x], ends[x], slots, shift, stamp);
         loaded = true;
       }
-      let shared = 0;
-      for (let k = start[y], stop = k + ySize; k < stop && shared + (stop - k) >= needed; k++) {
-        const code = data[k];
-        for (let slot = (code >>> shift) << 1; slots[slot + 1] === stamp; slot = (slot + 2) & mask) {
-          if (slots[slot] === code) {
-            shared++;
-            break;
-          }
-        }
-      }
+      const shared = sharedBigrams(units, starts[y], ends[y], slots, shift, stamp, ++probe, needed);
       if (shared < needed || sameText(units, starts, ends, x, y)) continue;
       found.push(Math.min(x, y), Math.max(x, y), shared);
     }
   }
+}
+
+/** Counts the bigrams of `units[from..to)` into `slots` (see {@link verifyCandidates}) under `stamp`. */
+function countBigrams(units: Uint16Array, from: number, to: number, slots: Int32Array, shift: number, stamp: number): void {
+  let previous = units[from];
+  for (let k = from + 1; k < to; k++) {
+    const next = units[k];
+    const code = bigramCode(previous, next);
+    previous = next;
+    let slot = (code >>> shift) * VERIFY_SLOT;
+    while (slots[slot + 1] === stamp && slots[slot] !== code) slot = slot + VERIFY_SLOT < slots.length ? slot + VERIFY_SLOT : 0;
+    if (slots[slot + 1] === stamp) {
+      slots[slot + 2]++;
+    } else {
+      slots[slot] = code;
+      slots[slot + 1] = stamp;
+      slots[slot + 2] = 1;
+      slots[slot + 3] = 0;
+    }
+  }
+}
+
+/**
+ * How many bigrams of `units[from..to)` the bag counted under `stamp` shares with it (each at most
+ * as many times as that bag has it), stopping early (with less than `needed`) once `needed` can no
+ * longer be reached. `probe`: a stamp no earlier call used.
+ */
+function sharedBigrams(units: Uint16Array, from: number, to: number, slots: Int32Array, shift: number, stamp: number, probe: number, needed: number): number {
+  let shared = 0;
+  let previous = units[from];
+  for (let k = from + 1; k < to && shared + (to - k) >= needed; k++) {
+    const next = units[k];
+    const code = bigramCode(previous, next);
+    previous = next;
+    for (let slot = (code >>> shift) * VERIFY_SLOT; slots[slot + 1] === stamp; slot = slot + VERIFY_SLOT < slots.length ? slot + VERIFY_SLOT : 0) {
+      if (slots[slot] !== code) continue;
+      if (slots[slot + 3] !== probe) {
+        slots[slot + 3] = probe;
+        slots[slot + 4] = 0;
+      }
+      if (slots[slot + 4] < slots[slot + 2]) {
+        slots[slot + 4]++;
+        shared++;
+      }
+      break;
+    }
+  }
+  return shared;
 }
