@@ -24,7 +24,7 @@ export interface TranscriptAnalysis {
   readonly model: TranscriptModel;
   /** Sorted by position, then rule code. */
   readonly findings: Finding[];
-  /** For each question with copies: every copy in document order (itself included). */
+  /** For each question with copies: every copy in document order (itself included). Made on first use. */
   readonly duplicateGroups: Map<Turn, Turn[]>;
   /** For each question: the other questions it is similar to (both directions), most similar first. */
   readonly similarQuestions: Map<Turn, SimilarQuestion[]>;
@@ -44,8 +44,8 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
   const texts = normalizedQuestions(model);
   const copies = findCopies(texts);
 
-  const duplicateGroups = groupDuplicates(model, copies);
-  if (ruleLevel('duplicate-question', settings) !== 'off') for (const finding of duplicateFindings(duplicateGroups)) findings.push(finding);
+  const duplicates = duplicateTable(model, copies);
+  if (ruleLevel('duplicate-question', settings) !== 'off') duplicateFindings(model, duplicates, findings);
 
   const similarQuestions = new Map<Turn, SimilarQuestion[]>();
   if (ruleLevel('similar-question', settings) !== 'off') {
@@ -60,14 +60,22 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
   if (ruleLevel('undeclared-speaker', settings) !== 'off') for (const finding of undeclaredSpeakerFindings(model)) findings.push(finding);
 
   sortFindings(findings);
-  return { model, findings, duplicateGroups, similarQuestions };
+  let duplicateGroups: Map<Turn, Turn[]> | undefined;
+  return {
+    model,
+    findings,
+    get duplicateGroups(): Map<Turn, Turn[]> {
+      return (duplicateGroups ??= groupDuplicates(model, duplicates));
+    },
+    similarQuestions,
+  };
 }
 
 /**
  * The analysis' scratch arrays, kept from call to call ({@link WorkArrays}); no result keeps them.
  * (A question text that NFKC expands beyond room gets a fresh buffer.)
  */
-const Work = { Starts: 0, Ends: 1, Hashes: 2, First: 3, Count: 4, Distinct: 5, Slots: 6, DistinctStarts: 7, DistinctEnds: 8 } as const;
+const Work = { Starts: 0, Ends: 1, Hashes: 2, First: 3, Count: 4, Distinct: 5, Slots: 6, DistinctStarts: 7, DistinctEnds: 8, Group: 9 } as const;
 const work = new WorkArrays((length) => new Int32Array(length));
 const workUnits = new WorkArrays((length) => new Uint16Array(length));
 
@@ -260,57 +268,89 @@ function markCopies(texts: QuestionTexts, slots: Int32Array, shift: number, copi
   copies.distinctCount = distinctCount;
 }
 
-function groupDuplicates(model: TranscriptModel, copies: Copies): Map<Turn, Turn[]> {
-  // Each group in document order, filled in one pass; then the map, group by group in order of
-  // each group's first question.
-  const groups = new Map<number, Turn[]>();
-  const result = new Map<Turn, Turn[]>();
-  collectGroups(model, copies, groups);
-  const { distinct, count } = copies;
-  for (let k = 0; k < copies.distinctCount; k++) {
-    if (count[distinct[k]] < 2) continue; // (nearly every question: no map lookup)
-    const group = groups.get(distinct[k]);
-    if (group !== undefined) for (const turn of group) result.set(turn, group);
-  }
-  return result;
+/**
+ * The groups of questions with the same text (two or more each), as turn indexes: group g is
+ * `members[starts[g]..starts[g + 1])`, in document order, the groups in order of their first
+ * question. Its own arrays (the analysis keeps it), as long as the duplicates are many.
+ */
+interface DuplicateTable {
+  readonly members: Int32Array;
+  readonly starts: Int32Array;
 }
 
-function collectGroups(model: TranscriptModel, copies: Copies, groups: Map<number, Turn[]>): void {
-  const { first, count } = copies;
-  const question = model.exchangeTable.question;
+function duplicateTable(model: TranscriptModel, copies: Copies): DuplicateTable {
+  const { distinct, distinctCount, count } = copies;
+  let groups = 0;
+  let members = 0;
+  for (let k = 0; k < distinctCount; k++) {
+    if (count[distinct[k]] < 2) continue;
+    groups++;
+    members += count[distinct[k]];
+  }
+  const table = { members: new Int32Array(members), starts: new Int32Array(groups + 1) };
+  if (groups > 0) fillDuplicateTable(model.exchangeTable.question, copies, work.get(Work.Group, copies.first.length), table);
+  return table;
+}
+
+/** Fills `table` ({@link duplicateTable}); `groupOf` is scratch, one per question. */
+function fillDuplicateTable(question: Int32Array, copies: Copies, groupOf: Int32Array, table: DuplicateTable): void {
+  const { first, count, distinct, distinctCount } = copies;
+  const { members, starts } = table;
+  let g = 0;
+  for (let k = 0; k < distinctCount; k++) {
+    const f = distinct[k];
+    if (count[f] < 2) continue;
+    groupOf[f] = g;
+    starts[g + 1] = starts[g] + count[f];
+    g++;
+  }
+  const fill = starts.slice(0, g);
   for (let i = 0; i < first.length; i++) {
     const f = first[i];
-    if (f < 0 || count[f] < 2) continue;
-    let group = groups.get(f);
-    if (group === undefined) groups.set(f, (group = []));
-    group.push(model.turn(question[i]));
+    if (f >= 0 && count[f] >= 2) members[fill[groupOf[f]]++] = question[i];
   }
+}
+
+/** {@link TranscriptAnalysis.duplicateGroups} from the table. */
+function groupDuplicates(model: TranscriptModel, duplicates: DuplicateTable): Map<Turn, Turn[]> {
+  const { members, starts } = duplicates;
+  const result = new Map<Turn, Turn[]>();
+  for (let g = 0; g + 1 < starts.length; g++) {
+    const group: Turn[] = [];
+    for (let m = starts[g]; m < starts[g + 1]; m++) group.push(model.turn(members[m]));
+    for (const turn of group) result.set(turn, group);
+  }
+  return result;
 }
 
 /** At most this many related places on one diagnostic (a line asked a thousand times stays cheap). */
 export const MAX_RELATED = 10;
 
-function duplicateFindings(groups: Map<Turn, Turn[]>): Finding[] {
-  const findings: Finding[] = [];
-  for (const [turn, group] of groups) {
-    const position = group.indexOf(turn);
-    if (position === 0) continue;
-    const first = group[0];
-    const related: RelatedPlace[] = [{ range: first.headRange, message: `First asked here (line ${first.line + 1})` }];
-    for (const other of group) {
-      if (related.length >= MAX_RELATED) break;
-      if (other !== turn && other !== first) related.push({ range: other.headRange, message: `Also asked here (line ${other.line + 1})` });
+/** `duplicate-question`: every question of a group but the first, pointing at the first and (some of) the others. */
+function duplicateFindings(model: TranscriptModel, duplicates: DuplicateTable, findings: Finding[]): void {
+  const { members, starts } = duplicates;
+  const line = model.table.line;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    const firstTurn = members[starts[g]];
+    const size = starts[g + 1] - starts[g];
+    const firstLine = line[firstTurn] + 1;
+    const firstRange = headRangeOf(model, firstTurn);
+    const copies = size > 2 ? ` (asked ${size} times in all)` : '';
+    for (let m = starts[g] + 1; m < starts[g + 1]; m++) {
+      const turn = members[m];
+      const related: RelatedPlace[] = [{ range: firstRange, message: `First asked here (line ${firstLine})` }];
+      for (let o = starts[g] + 1; o < starts[g + 1] && related.length < MAX_RELATED; o++) {
+        if (o !== m) related.push({ range: headRangeOf(model, members[o]), message: `Also asked here (line ${line[members[o]] + 1})` });
+      }
+      findings.push({
+        code: 'duplicate-question',
+        range: headRangeOf(model, turn),
+        message: `Duplicate question: the same question was asked on line ${firstLine}${copies}.`,
+        related,
+        turnIndex: turn,
+      });
     }
-    const copies = group.length > 2 ? ` (asked ${group.length} times in all)` : '';
-    findings.push({
-      code: 'duplicate-question',
-      range: turn.headRange,
-      message: `Duplicate question: the same question was asked on line ${first.line + 1}${copies}.`,
-      related,
-      turnIndex: turn.index,
-    });
   }
-  return findings;
 }
 
 /** The texts of the `distinct` questions (views into the same buffer). */
