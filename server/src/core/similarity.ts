@@ -160,16 +160,6 @@ function fillBags(starts: Int32Array, ends: Int32Array, count: number, size: Int
   }
 }
 
-/** Writes the codes of the bigrams of `units[from..to)` (to - from >= 2) to `codes` from 0, in order, repeats included. */
-function bigramCodesInto(units: Uint16Array, from: number, to: number, codes: Int32Array): void {
-  let previous = units[from];
-  for (let k = from + 1; k < to; k++) {
-    const next = units[k];
-    codes[k - from - 1] = bigramCode(previous, next);
-    previous = next;
-  }
-}
-
 /**
  * The work arrays kept from call to call ({@link WorkArrays}: a few numbers per text and per
  * signature of the largest input so far stay allocated, and with prefix filtering two per bigram),
@@ -611,8 +601,7 @@ function partitionJoin(texts: CodeUnitTexts, bags: BigramBags, bagsOfSize: Int32
   let bits = 0;
   while (bits < 24 && plan.records >>> bits > BUCKET) bits++;
   const bucketSizes = new Int32Array((1 << bits) + 1);
-  const codes = work.get(Pool.Data, bags.maxSize);
-  groupSignatures(texts.units, texts.starts, texts.ends, ids, codes, plan.from, plan.parts, plan.flags, new Int32Array(2 * plan.mostParts), records, bits, bucketSizes);
+  groupSignatures(texts.units, texts.starts, texts.ends, ids, plan.from, plan.parts, plan.flags, new Int32Array(2 * plan.mostParts), records, bits, bucketSizes);
   const candidates: number[] = [];
   const bucketed = work.get(Pool.Bucketed, records.length);
   const budget = 4 * plan.records + (1 << 20); // record pairs looked at: a few per record is the usual
@@ -630,16 +619,15 @@ const BUCKET = 2048;
  * Fills `records` with one (signature, `bag << 2 | flags`) pair per group of each bag and group
  * count it needs, and counts in `bucketSizes[b + 1]` the signatures whose high `bits` bits are b.
  * A group's signature is the sum of the codes of its bigrams, repeats included, finished with the
- * group count and number: order-independent, so the bigrams need no sorting or deduplication. Each
- * text's bigram codes are made once, into `codes`. The group of a code is picked by its high bits
- * (multiply-shift). `sums` has room for twice the most groups of any count.
+ * group count and number: order-independent, so the bigrams need no sorting or deduplication, and
+ * they are made from the units as they are summed ({@link sumGroups}). `sums` has room for twice
+ * the most groups of any count.
  */
 function groupSignatures(
   units: Uint16Array,
   starts: Int32Array,
   ends: Int32Array,
   ids: Int32Array,
-  codes: Int32Array,
   needFrom: Int32Array,
   needParts: Int32Array,
   needFlags: Int32Array,
@@ -648,41 +636,68 @@ function groupSignatures(
   bits: number,
   bucketSizes: Int32Array,
 ): void {
-  const shift = 32 - bits;
   let at = 0;
   for (let n = 0; n < ids.length; n++) {
     const id = ids[n];
     const bigrams = ends[id] - starts[id] - 1;
-    bigramCodesInto(units, starts[id], ends[id], codes);
+    // Most bags need one group count; a few need two (the counts of the sizes that may probe them).
     for (let c = needFrom[bigrams], stop = needFrom[bigrams + 1]; c < stop; c++) {
       const parts = needParts[c];
-      // Two banks of sums, for even and odd bigrams, so that one addition need not wait for the
-      // one before (when it hits the same group).
-      for (let g = 0; g < 2 * parts; g++) sums[g] = 0;
-      if (parts <= 0x10000) {
-        let k = 0;
-        for (; k + 1 < bigrams; k += 2) {
-          const even = codes[k];
-          const odd = codes[k + 1];
-          sums[Math.imul(even >>> 16, parts) >>> 16] += even;
-          sums[parts + (Math.imul(odd >>> 16, parts) >>> 16)] += odd;
-        }
-        if (k < bigrams) sums[Math.imul(codes[k] >>> 16, parts) >>> 16] += codes[k];
-      } else {
-        for (let k = 0; k < bigrams; k++) sums[Math.floor(((codes[k] >>> 16) * parts) / 0x10000)] += codes[k];
-      }
-      const tag = (id << 2) | needFlags[c];
-      for (let g = 0; g < parts; g++) {
-        let h = sums[g] + sums[parts + g] + Math.imul(parts, 0x85ebca6b) + Math.imul(g + 1, 0xc2b2ae35);
-        h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-        h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-        h ^= h >>> 16;
-        records[at++] = h;
-        records[at++] = tag;
-        if (bits > 0) bucketSizes[(h >>> shift) + 1]++;
-      }
+      sumGroups(units, starts[id], ends[id], parts, sums);
+      at = recordGroups(sums, parts, (id << 2) | needFlags[c], records, at, bits, bucketSizes);
     }
   }
+}
+
+/**
+ * Sums the codes of the bigrams of `units[from..to)` (at least two units) by group, `parts` groups
+ * picked by the codes' high bits (multiply-shift), into two banks: group g's sum is
+ * `sums[g] + sums[parts + g]` (even and odd bigrams, so that one addition need not wait for the one
+ * before when it hits the same group).
+ */
+function sumGroups(units: Uint16Array, from: number, to: number, parts: number, sums: Int32Array): void {
+  for (let g = 0; g < 2 * parts; g++) sums[g] = 0;
+  let previous = units[from];
+  let k = from + 1;
+  if (parts <= 0x10000) {
+    for (; k + 1 < to; k += 2) {
+      const middle = units[k];
+      const next = units[k + 1];
+      const even = bigramCode(previous, middle);
+      const odd = bigramCode(middle, next);
+      previous = next;
+      sums[Math.imul(even >>> 16, parts) >>> 16] += even;
+      sums[parts + (Math.imul(odd >>> 16, parts) >>> 16)] += odd;
+    }
+    if (k < to) {
+      const last = bigramCode(previous, units[k]);
+      sums[Math.imul(last >>> 16, parts) >>> 16] += last;
+    }
+    return;
+  }
+  for (; k < to; k++) {
+    const code = bigramCode(previous, units[k]);
+    previous = units[k];
+    sums[Math.floor(((code >>> 16) * parts) / 0x10000)] += code;
+  }
+}
+
+/**
+ * Appends the signatures of `parts` groups (their sums in two banks, `sums[g] + sums[parts + g]`)
+ * to `records` at `at`, with `tag`; counts them into their buckets; returns where `records` ends.
+ */
+function recordGroups(sums: Int32Array, parts: number, tag: number, records: Int32Array, at: number, bits: number, bucketSizes: Int32Array): number {
+  const shift = 32 - bits;
+  for (let g = 0; g < parts; g++) {
+    let h = sums[g] + sums[parts + g] + Math.imul(parts, 0x85ebca6b) + Math.imul(g + 1, 0xc2b2ae35);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h ^= h >>> 16;
+    records[at++] = h;
+    records[at++] = tag;
+    if (bits > 0) bucketSizes[(h >>> shift) + 1]++;
+  }
+  return at;
 }
 
 /**
