@@ -36,8 +36,8 @@ export function sortFindings(findings: Finding[]): void {
   const keys = new Float64Array(findings.length);
   const lineScale = 2 ** (rankBits + positionBits);
   const rankScale = 2 ** positionBits;
-  findings.forEach((finding, i) => (keys[i] = finding.range.start.line * lineScale + rankOf(finding) * rankScale + i));
+  for (let i = 0; i < findings.length; i++) keys[i] = findings[i].range.start.line * lineScale + rankOf(findings[i]) * rankScale + i;
   keys.sort();
-  const sorted = Array.from(keys, (key) => findings[key % rankScale]);
-  for (let i = 0; i < sorted.length; i++) findings[i] = sorted[i];
+  const unsorted = findings.slice();
+  for (let i = 0; i < keys.length; i++) findings[i] = unsorted[keys[i] % rankScale];
 }
