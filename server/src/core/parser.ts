@@ -465,10 +465,6 @@ function buildTurns(
   rowsOfTurns(text, lines, layout, keyOfTurn, bodyEndLine, table, formCounts, firstTurnOfLabel, turnsOfKey, firstTurnOfKey);
 
   // Speakers in order of their first turn, each with its written forms in order of first use.
-  const byFirstTurn = (first: Int32Array): number[] =>
-    Array.from(first.keys())
-      .filter((id) => first[id] >= 0)
-      .sort((a, b) => first[a] - first[b]);
   const speakerOfKey = new Int32Array(names.keys.length).fill(-1);
   for (const keyId of byFirstTurn(firstTurnOfKey)) {
     const key = names.keys[keyId];
@@ -481,6 +477,13 @@ function buildTurns(
   for (const labelId of byFirstTurn(firstTurnOfLabel)) speakers[speakerOfKey[names.keyOfLabel[labelId]]].forms.set(names.labels[labelId], formCounts[labelId]);
   const speakerOf = table.speaker;
   for (let n = 0; n < table.count; n++) speakerOf[n] = speakerOfKey[keyOfTurn[n]];
+}
+
+/** The ids whose `first` turn is set (>= 0), in order of that turn. */
+function byFirstTurn(first: Int32Array): number[] {
+  const ids: number[] = [];
+  for (let id = 0; id < first.length; id++) if (first[id] >= 0) ids.push(id);
+  return ids.sort((a, b) => first[a] - first[b]);
 }
 
 /** The loop of {@link buildTurns}: each turn's last line, text end and non-spoken spans; the turns of each label and key, and the first. */

@@ -574,7 +574,7 @@ function partitionPlan(t: number, setsOfSize: Int32Array): PartitionPlan {
     records += setsOfSize[b] * perSet;
   }
   from[maxSize + 1] = parts.length;
-  return { from, parts: Int32Array.from(parts), flags: Int32Array.from(flags), records, mostParts };
+  return { from, parts: new Int32Array(parts), flags: new Int32Array(flags), records, mostParts };
 }
 
 /**
