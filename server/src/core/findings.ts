@@ -22,10 +22,15 @@ export interface Finding {
  * rank and position packed into one), natively and without a comparison call per step.
  */
 export function sortFindings(findings: Finding[]): void {
-  const codes = [...new Set(findings.map((finding) => finding.code))].sort();
+  const seen = new Set<string>();
+  let maxLine = 0;
+  for (let i = 0; i < findings.length; i++) {
+    seen.add(findings[i].code);
+    maxLine = Math.max(maxLine, findings[i].range.start.line);
+  }
+  const codes = [...seen].sort();
   const rank = new Map(codes.map((code, i) => [code, i]));
   const rankOf = (finding: Finding): number => rank.get(finding.code) ?? 0;
-  const maxLine = findings.reduce((most, finding) => Math.max(most, finding.range.start.line), 0);
   // Packed: line · 2^(rank bits + position bits) + rank · 2^(position bits) + position, exact below 2^53.
   const positionBits = Math.max(1, Math.ceil(Math.log2(findings.length + 1)));
   const rankBits = Math.max(1, Math.ceil(Math.log2(codes.length + 1)));
