@@ -142,6 +142,18 @@ describe('duplicate groups on any mix of questions', () => {
     );
   });
 
+  it('group exactly the questions with equal texts in a long document too (its questions are looked up part by part)', () => {
+    // 12,000 questions: more than two parts of about 4,096. Question k asks about topic k % 5,003,
+    // so topics 0..996 are asked three times and the others twice, far apart.
+    const topics = 5003;
+    const text = Array.from({ length: 12000 }, (_, k) => `Q: What happened to project ${k % topics} last year?\nA: It went on.`).join('\n');
+    const analysis = analyzeText(text);
+    const groups = [...new Set(analysis.duplicateGroups.values())].map((group) => group.map((turn) => turn.line));
+    const expected = Array.from({ length: topics }, (_, topic) => [topic, topic + topics, topic + 2 * topics].filter((k) => k < 12000).map((k) => 2 * k));
+    expect(groups).toEqual(expected);
+    expect(analysis.findings.filter((finding) => finding.code === 'duplicate-question')).toHaveLength(12000 - topics);
+  });
+
   it('are the same whatever was analysed before: work arrays kept between calls leak nothing into a result', () => {
     const small = 'Q: What is the plan?\nA: Later.\nQ: What is the plan?\nQ: What is the plan for the city marathon this year?\nA: Soon.\nQ: What is the plan for the city marathon this years?\nA: Yes.';
     const large = Array.from({ length: 400 }, (_, i) => `Q: Question number ${i % 150} about the budget?\nA: Answer ${i}.`).join('\n');

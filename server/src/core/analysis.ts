@@ -75,7 +75,7 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
  * The analysis' scratch arrays, kept from call to call ({@link WorkArrays}); no result keeps them.
  * (A question text that NFKC expands beyond room gets a fresh buffer.)
  */
-const Work = { Starts: 0, Ends: 1, Hashes: 2, First: 3, Count: 4, Distinct: 5, Slots: 6, DistinctStarts: 7, DistinctEnds: 8, Group: 9 } as const;
+const Work = { Starts: 0, Ends: 1, Hashes: 2, First: 3, Count: 4, Distinct: 5, Slots: 6, DistinctStarts: 7, DistinctEnds: 8, Group: 9, Parts: 10, Order: 11, PartHashes: 12, PartStarts: 13, PartEnds: 14 } as const;
 const work = new WorkArrays((length) => new Int32Array(length));
 const workUnits = new WorkArrays((length) => new Uint16Array(length));
 
@@ -226,44 +226,112 @@ class Copies {
  * checked unit by unit (no false copies).
  */
 function findCopies(texts: QuestionTexts): Copies {
-  const copies = new Copies(texts.count);
+  const questions = texts.count;
+  const copies = new Copies(questions);
+  // A long document's questions are split by the high bits of their hash into parts of about
+  // COPY_PART each, their hashes and ranges gathered part by part, and each part looked up in a
+  // table of its own that stays in the processor's cache: one table for all would cost a cache miss
+  // per question.
+  let partBits = 0;
+  while (partBits < 16 && questions >>> partBits > COPY_PART) partBits++;
   let bits = 4;
-  while (1 << bits < 2 * texts.count) bits++;
-  // Per slot: the hash of a distinct text and its first question + 1 (0: empty slot).
-  markCopies(texts, work.zeroed(Work.Slots, 2 << bits), 32 - bits, copies);
+  while (1 << bits < 2 * Math.ceil(questions / (1 << partBits)) + 16) bits++;
+  const parts = work.zeroed(Work.Parts, (1 << partBits) + 1);
+  let gathered: QuestionParts;
+  if (partBits === 0) {
+    parts[1] = questions;
+    gathered = { order: undefined, hashes: texts.hashes, starts: texts.starts, ends: texts.ends };
+  } else {
+    gathered = { order: work.get(Work.Order, questions), hashes: work.get(Work.PartHashes, questions), starts: work.get(Work.PartStarts, questions), ends: work.get(Work.PartEnds, questions) };
+    gatherByPart(texts, partBits, parts, gathered);
+  }
+  // Per slot: the hash of a distinct text and its position in `gathered` + 1 (0: empty slot).
+  markCopies(texts.units, gathered, parts, partBits, work.get(Work.Slots, 2 << bits), 32 - bits, copies.first);
+  listDistinct(copies, questions);
   return copies;
 }
 
-/** Fills `copies` (see {@link findCopies}); `slots` has `2 << (32 - shift)` entries, all zero. */
-function markCopies(texts: QuestionTexts, slots: Int32Array, shift: number, copies: Copies): void {
-  const { units, starts, ends, hashes, count: questions } = texts;
-  const { first, count, distinct } = copies;
+/** Questions per part of {@link findCopies} (about). */
+const COPY_PART = 4096;
+
+/**
+ * The questions part by part (see {@link findCopies}): position o holds question `order[o]` (o itself
+ * without parts), its hash and text range.
+ */
+interface QuestionParts {
+  readonly order: Int32Array | undefined;
+  readonly hashes: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/**
+ * Fills `gathered` with the questions part by part (by the high `partBits` bits of the hash), in
+ * document order within each part; part p is positions `parts[p]..parts[p + 1]`. `parts` comes
+ * zeroed.
+ */
+function gatherByPart(texts: QuestionTexts, partBits: number, parts: Int32Array, gathered: QuestionParts): void {
+  const { starts, ends, hashes, count: questions } = texts;
+  const order = gathered.order as Int32Array;
+  const shift = 32 - partBits;
+  for (let i = 0; i < questions; i++) parts[(hashes[i] >>> shift) + 1]++;
+  for (let p = 1; p < parts.length; p++) parts[p] += parts[p - 1];
+  const fill = parts.slice(0, parts.length - 1);
+  for (let i = 0; i < questions; i++) {
+    const o = fill[hashes[i] >>> shift]++;
+    order[o] = i;
+    gathered.hashes[o] = hashes[i];
+    gathered.starts[o] = starts[i];
+    gathered.ends[o] = ends[i];
+  }
+}
+
+/**
+ * Sets `first` for every question (see {@link Copies}), part by part, each part in a fresh `slots`
+ * table of `2 << (32 - shift)` numbers (a slot picked by the hash bits after the part's).
+ */
+function markCopies(units: Uint16Array, gathered: QuestionParts, parts: Int32Array, partBits: number, slots: Int32Array, shift: number, first: Int32Array): void {
+  const { order, hashes, starts, ends } = gathered;
   const mask = slots.length - 1;
+  for (let p = 0; p + 1 < parts.length; p++) {
+    if (parts[p] === parts[p + 1]) continue;
+    slots.fill(0);
+    for (let o = parts[p]; o < parts[p + 1]; o++) {
+      const i = order === undefined ? o : order[o];
+      const start = starts[o];
+      const end = ends[o];
+      if (start === end) {
+        first[i] = -1; // nothing to compare: a lone "?", only an annotation, an interjection
+        continue;
+      }
+      const hash = hashes[o];
+      let slot = ((hash << partBits) >>> shift) << 1;
+      let original = o;
+      for (; slots[slot + 1] !== 0; slot = (slot + 2) & mask) {
+        const other = slots[slot + 1] - 1;
+        if (slots[slot] === hash && sameUnits(units, start, end, starts[other], ends[other])) {
+          original = other;
+          break;
+        }
+      }
+      if (original === o) {
+        slots[slot] = hash;
+        slots[slot + 1] = o + 1;
+      }
+      first[i] = order === undefined ? original : order[original];
+    }
+  }
+}
+
+/** Sets `copies.count` and `copies.distinct` from `copies.first`, in document order. */
+function listDistinct(copies: Copies, questions: number): void {
+  const { first, count, distinct } = copies;
   let distinctCount = 0;
   for (let i = 0; i < questions; i++) {
-    const start = starts[i];
-    const end = ends[i];
-    if (start === end) {
-      first[i] = -1; // nothing to compare: a lone "?", only an annotation, an interjection
-      continue;
-    }
-    const hash = hashes[i];
-    let slot = (hash >>> shift) << 1;
-    let original = i;
-    for (; slots[slot + 1] !== 0; slot = (slot + 2) & mask) {
-      const other = slots[slot + 1] - 1;
-      if (slots[slot] === hash && sameUnits(units, start, end, starts[other], ends[other])) {
-        original = other;
-        break;
-      }
-    }
-    if (original === i) {
-      slots[slot] = hash;
-      slots[slot + 1] = i + 1;
-      distinct[distinctCount++] = i;
-    }
-    first[i] = original;
-    count[original]++;
+    const f = first[i];
+    if (f < 0) continue;
+    if (f === i) distinct[distinctCount++] = i;
+    count[f]++;
   }
   copies.distinctCount = distinctCount;
 }
