@@ -238,7 +238,7 @@ export function sameUnits(units: Uint16Array, a: number, aEnd: number, b: number
   return true;
 }
 
-/** Smallest overlap two sets of sizes a and b need for Jaccard >= t. */
+/** Smallest overlap two sets (or bags) of sizes a and b need for Jaccard >= t. */
 function requiredOverlap(t: number, a: number, b: number): number {
   return Math.ceil((t / (1 + t)) * (a + b) - 1e-9);
 }
@@ -493,7 +493,7 @@ function overlapAtLeast(data: Int32Array, i: number, iEnd: number, j: number, jE
 // Partition filtering
 
 /**
- * The most elements two sets with Jaccard >= t can differ in (|x Δ y|), where x has `a` elements
+ * The most elements two sets (or bags, repeats counted) with Jaccard >= t can differ in (|x Δ y|), where x has `a` elements
  * and y any size the length filter pairs it with (`ceil(t a) <= |y| <= a`); -1 when none can pair.
  */
 function maxDifference(t: number, a: number): number {
@@ -521,7 +521,7 @@ function partitionPays(t: number, setsOfSize: Int32Array, sets: number): boolean
   return emptyGroups <= 0.01 * sets;
 }
 
-/** Signature flags: the set probes with this group count (the one for its own size), is indexed under it, or both. */
+/** Signature flags: the bag probes with this group count (the one for its own size), is indexed under it, or both. */
 const PROBE = 1;
 const INDEX = 2;
 
@@ -701,7 +701,7 @@ function recordGroups(sums: Int32Array, parts: number, tag: number, records: Int
 }
 
 /**
- * Appends to `candidates` (later set, earlier set) for every two records with the same signature,
+ * Appends to `candidates` (later bag, earlier bag) for every two records with the same signature,
  * one probing and the other indexed, where the prober comes later in (size, index) order. A pair
  * may come up more than once. The records are scattered into `bucketed` by the high `bits` bits of
  * their signature (one pass in order; `first[b + 1]` counts bucket b's records), then each bucket
