@@ -339,7 +339,7 @@ function listDistinct(copies: Copies, questions: number): void {
 /**
  * The groups of questions with the same text (two or more each), as turn indexes: group g is
  * `members[starts[g]..starts[g + 1])`, in document order, the groups in order of their first
- * question. Its own arrays (the analysis keeps it), as long as the duplicates are many.
+ * question. Its arrays are its own (the analysis keeps it), sized to the duplicates.
  */
 interface DuplicateTable {
   readonly members: Int32Array;
