@@ -295,20 +295,25 @@ function bagElements(
       const next = units[k];
       const code = bigramCode(previous, next);
       previous = next;
-      let slot = (code >>> shift) * 3;
-      while (slots[slot + 1] === stamp && slots[slot] !== code) slot = slot + 3 < slots.length ? slot + 3 : 0;
-      if (slots[slot + 1] === stamp) {
-        occurrences[at] = slots[slot + 2]++;
-      } else {
-        slots[slot] = code;
-        slots[slot + 1] = stamp;
-        slots[slot + 2] = 1;
-        occurrences[at] = 0;
-      }
+      occurrences[at] = countCode(code, slots, shift, 3, stamp);
       data[at++] = code;
     }
     end[id] = at;
   }
+}
+
+/**
+ * Counts `code` in `slots`, a {@link BigramTable} of `width` numbers a slot (code, stamp, count, …),
+ * for the text of `stamp`; returns how many times that text had it before.
+ */
+function countCode(code: number, slots: Int32Array, shift: number, width: number, stamp: number): number {
+  let slot = (code >>> shift) * width;
+  while (slots[slot + 1] === stamp && slots[slot] !== code) slot = slot + width < slots.length ? slot + width : 0;
+  if (slots[slot + 1] === stamp) return slots[slot + 2]++;
+  slots[slot] = code;
+  slots[slot + 1] = stamp;
+  slots[slot + 2] = 1;
+  return 0;
 }
 
 /**
@@ -836,23 +841,17 @@ function verifyCandidates(
   }
 }
 
-/** Counts the bigrams of `units[from..to)` into `slots` (see {@link verifyCandidates}) under `stamp`. */
+/**
+ * Counts the bigrams of `units[from..to)` into `slots` (see {@link verifyCandidates}) under `stamp`.
+ * (A slot's `used` stamp needs no reset: the stamps of earlier bags looked up are all lower than any
+ * to come, and the table is zeroed for each search.)
+ */
 function countBigrams(units: Uint16Array, from: number, to: number, slots: Int32Array, shift: number, stamp: number): void {
   let previous = units[from];
   for (let k = from + 1; k < to; k++) {
     const next = units[k];
-    const code = bigramCode(previous, next);
+    countCode(bigramCode(previous, next), slots, shift, VERIFY_SLOT, stamp);
     previous = next;
-    let slot = (code >>> shift) * VERIFY_SLOT;
-    while (slots[slot + 1] === stamp && slots[slot] !== code) slot = slot + VERIFY_SLOT < slots.length ? slot + VERIFY_SLOT : 0;
-    if (slots[slot + 1] === stamp) {
-      slots[slot + 2]++;
-    } else {
-      slots[slot] = code;
-      slots[slot + 1] = stamp;
-      slots[slot + 2] = 1;
-      slots[slot + 3] = 0;
-    }
   }
 }
 
