@@ -12,6 +12,8 @@
  * empty colon span right after the label.
  */
 
+import { copyInto } from './normalize';
+
 export interface OffsetSpan {
   start: number;
   end: number;
@@ -67,10 +69,10 @@ export interface LabelPrefix {
   tag: number;
 }
 
-/** The UTF-16 units of `text[from..to)`. */
+/** The UTF-16 units of `text[from..to)` (made once per remembered line beginning). */
 function codeUnits(text: string, from: number, to: number): Uint16Array {
   const units = new Uint16Array(to - from);
-  for (let k = 0; k < units.length; k++) units[k] = text.charCodeAt(from + k);
+  copyInto(text.slice(from, to), units, 0);
   return units;
 }
 
