@@ -12,11 +12,10 @@
  * runs of baseline, parse and analysis take turns, and a ratio is the median of the ratios of runs
  * made in the same round: the machine's speed drifts by a third within seconds, and the median of
  * each stage's runs apart can pair a fast phase of one with a slow phase of the other (the ratio of
- * the two medians is printed too). Linear growth is judged the same way: after all sizes, analyses of the smallest and
- * the largest text take turns (the machine's speed drifts by a third within seconds, so ms per MB
- * measured a size at a time, seconds apart, compare the machine's moods as much as the code; they
- * are printed too). Targets are checked and printed as PASS / FAIL; the
- * exit code is 0 either way (this is a report). Results also go to bench/results/latest.json.
+ * the two medians is printed too). For the same reason linear growth is judged on analyses of the
+ * smallest and the largest text taking turns, after all sizes (ms per MB measured a size at a time,
+ * seconds apart, is printed too). Targets are checked and printed as PASS / FAIL; the exit code is 0
+ * either way (this is a report). Results also go to bench/results/latest.json.
  *
  * Options: --sizes=1,10,25   sizes in MB
  *          --runs=9          runs per measurement (default: 15 for <= 1 MB, 11 for <= 10 MB, 9 above;
@@ -387,7 +386,7 @@ const loadAverage = (): string => os.loadavg().map((n) => n.toFixed(2)).join(' '
 
 const f = (n: number, digits = 1): string => n.toFixed(digits);
 
-/** One target judged on wall-clock medians (as specified) and on process CPU time (robust to other load). */
+/** Each target judged on wall-clock time and on process CPU time (robust to other load). */
 function checkTargets(results: SizeResult[], growth: GrowthResult | undefined): TargetResult[] {
   const targets: TargetResult[] = [];
   const mbOf = (r: SizeResult): number => r.bytes / MB;
