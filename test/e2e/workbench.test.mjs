@@ -120,6 +120,49 @@ async function settlePointer(x, y) {
   if (!gone) await page.keyboard.press('Escape');
 }
 
+/** The rows of the Quick Fix menu (Ctrl+.). */
+const actionRows = () => page.locator('.action-widget .monaco-list-row');
+/** The status bar's cursor position ("Ln 15, Col 13"). */
+const cursorPosition = () => page.locator('[id="status.editor.selection"]');
+
+/**
+ * Clicks the last `needle` in the editor, checks that the cursor is on `line` (1-based), and opens the
+ * Quick Fix menu with Ctrl+. until it lists `label`; returns that row. A person whose key did not take
+ * simply presses it again, and so does this, up to four times: the first Ctrl+. in a new workbench now
+ * and then opens nothing (seen in CI, and once in 7 local runs: cursor on the line, editor focused, no
+ * menu after 45 s), while every later one opens the menu in about 0.1 s (45 of 45 in a row). Each miss is
+ * kept, with a screenshot, and printed, so that a failure or a recovery says what was on screen.
+ */
+async function openQuickFixMenu(needle, line, label) {
+  const misses = [];
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await page.keyboard.press('Escape');
+    const editor = await page.locator('.editor-group-container.active .editor-container').boundingBox();
+    if (editor) await settlePointer(editor.x + editor.width / 2, editor.y + editor.height - 40);
+    const rect = await editorTextRect(page, needle, { occurrence: -1 });
+    expect(rect, `${needle} on screen`).not.toBeNull();
+    await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    const onLine = await waitForText(cursorPosition(), new RegExp(`^\\s*Ln ${line},`), 5_000).then(
+      () => true,
+      () => false,
+    );
+    if (onLine) {
+      await page.keyboard.press('Control+.');
+      const row = await waitForText(actionRows(), exactly(label), 10_000).catch(() => null);
+      if (row) {
+        if (misses.length > 0) console.warn(`Quick Fix menu opened on attempt ${attempt}:\n${misses.join('\n')}`);
+        return row;
+      }
+    }
+    const where = (await cursorPosition().innerText().catch(() => '?')).trim();
+    const menu = await rowTexts(actionRows());
+    const focus = await page.evaluate(() => document.activeElement?.className ?? '(none)');
+    misses.push(`attempt ${attempt}: cursor at "${where}", menu rows ${JSON.stringify(menu)}, focus on "${focus}"`);
+    await shots.take(`quick-fix-menu-attempt-${attempt}`);
+  }
+  throw new Error(`no "${label}" in the Quick Fix menu on line ${line}:\n${misses.join('\n')}`);
+}
+
 /**
  * How the extension's log names a file: its URI, readable (`Detection (open): file:///…/访谈.txt:
  * transcript (…)`), not percent-encoded.
@@ -229,14 +272,10 @@ describe.sequential('Transcript Language Tools in a real VS Code workbench', () 
 
   test('the quick fix removes the duplicate question', async () => {
     await step('quick-fix-menu', async () => {
-      const rect = await editorTextRect(page, DUPLICATE, { occurrence: -1 });
-      expect(rect, 'the repeated question on screen').not.toBeNull();
-      await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
-      await page.keyboard.press('Control+.');
-      await waitForText(page.locator('.action-widget .monaco-list-row'), exactly('Remove duplicate question'));
+      await openQuickFixMenu(DUPLICATE, duplicateLine + 1, 'Remove duplicate question');
     });
     await step('quick-fix-applied', async () => {
-      const item = await waitForText(page.locator('.action-widget .monaco-list-row'), exactly('Remove duplicate question'));
+      const item = await waitForText(actionRows(), exactly('Remove duplicate question'));
       await item.click();
       await item.waitFor({ state: 'hidden', timeout: WAIT });
       await page.waitForFunction(
