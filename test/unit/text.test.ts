@@ -29,4 +29,23 @@ describe('shorten', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('gives the same for text without whitespace (counted where it is) and with every kind of it', () => {
+    const unit = fc.constantFrom('问', '题', 'a', '？', '，', '😀', '\ud83d', '\ude00', '\u3000', '\u00a0', '\ufeff', '\u2028', '\u205f', '\u3001', '\uff1f');
+    // Mostly without whitespace (the common case), sometimes with it anywhere, long and short.
+    const text = fc.oneof(
+      fc.array(fc.constantFrom('问', '题', 'a', '？', '😀', '\ud83d', '\ude00', '\u3001', '\uff1f'), { maxLength: 140 }),
+      fc.array(unit, { maxLength: 140 }),
+    );
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 64 }), (parts, max) => {
+        const input = parts.join('');
+        expect(shorten(input, max)).toBe(reference(input, max));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(shorten('问'.repeat(61), 60)).toBe('问'.repeat(59) + '…');
+    expect(shorten('问'.repeat(60), 60)).toBe('问'.repeat(60));
+    expect(shorten('问'.repeat(59) + '\u3000', 60)).toBe('问'.repeat(59));
+  });
 });

@@ -32,16 +32,26 @@ export function documentSymbols(analysis: TranscriptAnalysis): DocumentSymbol[] 
 
 function exchangeSymbol(exchange: Exchange): DocumentSymbol {
   const question = exchange.question;
-  const last = exchange.turns.length > 0 ? exchange.turns[exchange.turns.length - 1] : question;
-  const answerers = [...new Set(exchange.answers.map((turn) => turn.speaker.label))];
+  const turns = exchange.turns;
+  const last = turns.length > 0 ? turns[turns.length - 1] : question;
   return {
     name: shorten(displayText(question) || question.label, QUESTION_NAME_LENGTH),
-    detail: answerers.length > 0 ? answerers.join(', ') : 'unanswered',
+    detail: answererNames(exchange.answers),
     kind: SymbolKind.Event,
-    range: { start: question.fullRange.start, end: last.fullRange.end },
+    range: { start: { line: question.line, character: 0 }, end: last.fullRange.end },
     selectionRange: selectionOf(question),
-    children: exchange.turns.map(turnSymbol),
+    children: turns.map(turnSymbol),
   };
+}
+
+/** Who answered, each name once in the order they first answered; `unanswered` when nobody did. */
+function answererNames(answers: readonly Turn[]): string {
+  const names: string[] = [];
+  for (const turn of answers) {
+    const label = turn.speaker.label;
+    if (!names.includes(label)) names.push(label);
+  }
+  return names.length > 0 ? names.join(', ') : 'unanswered';
 }
 
 function turnSymbol(turn: Turn): DocumentSymbol {
