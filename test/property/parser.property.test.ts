@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { type DocumentSymbol, type Range, SymbolKind, type TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, TranscriptAnalysis } from '../../server/src/core/analysis';
 import { unansweredDuplicates } from '../../server/src/core/fixes';
@@ -19,6 +19,7 @@ import { diagnostics } from '../../server/src/service/diagnostics';
 import { documentSymbols } from '../../server/src/service/documentSymbols';
 import { foldingRanges } from '../../server/src/service/foldingRanges';
 import { hover } from '../../server/src/service/hover';
+import { shorten } from '../../server/src/service/text';
 
 const URI = 'file:///property.transcript';
 
@@ -312,6 +313,40 @@ function expectModelRangesInside(text: string, analysis: TranscriptAnalysis): vo
   }
 }
 
+/**
+ * The outline as the model's views describe it: the preamble, loose turns, then per exchange its
+ * question (named by its text, detail: who answered) with its turns as children.
+ */
+function outlineFromViews(analysis: TranscriptAnalysis): DocumentSymbol[] {
+  const { model } = analysis;
+  const display = (turn: Turn): string => (turn.nonSpoken.length > 0 ? turn.text : turn.rawText).trim();
+  const turnSymbol = (turn: Turn): DocumentSymbol => ({
+    name: `${turn.speaker.label}: ${shorten(display(turn), 50)}`,
+    detail: turn.timestamp ? turn.timestamp.text : `${turn.lastLine - turn.line + 1} ${turn.lastLine === turn.line ? 'line' : 'lines'}`,
+    kind: turn.isQuestion ? SymbolKind.Event : SymbolKind.String,
+    range: turn.fullRange,
+    selectionRange: turn.headRange,
+  });
+  const symbols = documentSymbols(analysis).slice(0, model.preamble ? 1 : 0);
+  for (const turn of model.turns) {
+    if (turn.exchange === undefined) symbols.push(turnSymbol(turn));
+    else if (turn.exchange.question === turn) {
+      const { question, turns, answers } = turn.exchange;
+      const last = turns.length > 0 ? turns[turns.length - 1] : question;
+      const answerers = [...new Set(answers.map((answer) => answer.speaker.label))];
+      symbols.push({
+        name: shorten(display(question) || question.label, 60),
+        detail: answerers.length > 0 ? answerers.join(', ') : 'unanswered',
+        kind: SymbolKind.Event,
+        range: { start: question.fullRange.start, end: last.fullRange.end },
+        selectionRange: question.headRange,
+        children: turns.map(turnSymbol),
+      });
+    }
+  }
+  return symbols;
+}
+
 function expectServiceRangesInside(text: string, analysis: TranscriptAnalysis): void {
   const lines = linesOf(text);
   for (const diagnostic of diagnostics(analysis, URI)) {
@@ -555,6 +590,20 @@ describe('parser and analyses on arbitrary text (fast-check)', () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+
+  it('give the outline the model\'s views describe (it is made from the tables, without them)', () => {
+    let withSpans = 0;
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const analysis = analyzeText(text);
+        if (analysis.model.turns.some((turn) => turn.nonSpoken.length > 0)) withSpans++;
+        expect(documentSymbols(analysis)).toEqual(outlineFromViews(analysis));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    // The arbitrary reaches turns with margins or page furniture (whose names leave them out).
+    expect(withSpans).toBeGreaterThan(0);
   });
 
   it('offer quick fixes that change only the lines of the turn or exchange they name', () => {

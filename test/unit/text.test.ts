@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shorten } from '../../server/src/service/text';
+import { shorten, shortenTrimmed } from '../../server/src/service/text';
 
 /** The definition: one line, whitespace folded, at most `max` characters (code points), an ellipsis when cut. */
 function reference(text: string, max: number): string {
@@ -47,5 +47,18 @@ describe('shorten', () => {
     expect(shorten('问'.repeat(61), 60)).toBe('问'.repeat(59) + '…');
     expect(shorten('问'.repeat(60), 60)).toBe('问'.repeat(60));
     expect(shorten('问'.repeat(59) + '\u3000', 60)).toBe('问'.repeat(59));
+  });
+
+  it('shortens a span of a text as the trimmed slice would be, a surrogate pair at its end cut or not', () => {
+    const unit = fc.constantFrom('问', 'a', ' ', '\u3000', '\n', '\ufeff', '😀', '\ud83d', '\ude00', '？');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 80 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 30 }), (parts, a, b, max) => {
+        const text = parts.join('');
+        const from = text.length === 0 ? 0 : a % (text.length + 1);
+        const to = from + (b % (text.length - from + 1));
+        expect(shortenTrimmed(text, from, to, max)).toBe(reference(text.slice(from, to).trim(), max));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,12 +1,16 @@
 /** The outline: the preamble, then one node per exchange named by its question, answers as children. */
-import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import type { TranscriptAnalysis } from '../core/analysis';
-import type { Exchange, Turn } from '../core/model';
-import { plural, shorten } from './text';
+import { headRangeOf, TURN_QUESTION, TURN_SPANS, type TranscriptModel } from '../core/model';
+import { plural, shorten, shortenTrimmed } from './text';
 
 const QUESTION_NAME_LENGTH = 60;
 const TURN_NAME_LENGTH = 50;
 
+/**
+ * Made straight from the model's turn and exchange tables, without a view object per turn: the
+ * outline names every turn of the document, and the editor asks for it again after each edit.
+ */
 export function documentSymbols(analysis: TranscriptAnalysis): DocumentSymbol[] {
   const { model } = analysis;
   const symbols: DocumentSymbol[] = [];
@@ -22,56 +26,60 @@ export function documentSymbols(analysis: TranscriptAnalysis): DocumentSymbol[] 
     });
   }
   // Turns and exchanges in document order; loose turns (before the first question) stand alone.
-  let exchangeIndex = 0;
-  for (const turn of model.turns) {
-    if (turn.exchange === undefined) symbols.push(turnSymbol(turn));
-    else if (turn.exchange.question === turn) symbols.push(exchangeSymbol(model.exchanges[exchangeIndex++]));
+  const { table, exchangeTable } = model;
+  for (let n = 0; n < table.count; n++) {
+    const exchange = table.exchange[n];
+    if (exchange < 0) symbols.push(turnSymbol(model, n));
+    else if (exchangeTable.question[exchange] === n) symbols.push(exchangeSymbol(model, exchange));
   }
   return symbols;
 }
 
-function exchangeSymbol(exchange: Exchange): DocumentSymbol {
-  const question = exchange.question;
-  const turns = exchange.turns;
-  const last = turns.length > 0 ? turns[turns.length - 1] : question;
+function exchangeSymbol(model: TranscriptModel, exchange: number): DocumentSymbol {
+  const { table, exchangeTable } = model;
+  const question = exchangeTable.question[exchange];
+  const end = exchangeTable.end[exchange]; // the turns after the question: question + 1 .. end - 1
+  const children: DocumentSymbol[] = [];
+  const answerers: string[] = [];
+  for (let n = question + 1; n < end; n++) {
+    children.push(turnSymbol(model, n));
+    const speaker = model.speakers[table.speaker[n]];
+    if (speaker.role === 'answerer' && !answerers.includes(speaker.label)) answerers.push(speaker.label);
+  }
   return {
-    name: shorten(displayText(question) || question.label, QUESTION_NAME_LENGTH),
-    detail: answererNames(exchange.answers),
+    name: displayText(model, question, QUESTION_NAME_LENGTH) || shorten(table.labels[table.label[question]], QUESTION_NAME_LENGTH),
+    detail: answerers.length > 0 ? answerers.join(', ') : 'unanswered',
     kind: SymbolKind.Event,
-    range: { start: { line: question.line, character: 0 }, end: last.fullRange.end },
-    selectionRange: selectionOf(question),
-    children: turns.map(turnSymbol),
+    range: { start: { line: table.line[question], character: 0 }, end: lineEnd(model, table.lastLine[Math.max(question, end - 1)]) },
+    selectionRange: headRangeOf(model, question),
+    children,
   };
 }
 
-/** Who answered, each name once in the order they first answered; `unanswered` when nobody did. */
-function answererNames(answers: readonly Turn[]): string {
-  const names: string[] = [];
-  for (const turn of answers) {
-    const label = turn.speaker.label;
-    if (!names.includes(label)) names.push(label);
-  }
-  return names.length > 0 ? names.join(', ') : 'unanswered';
-}
-
-function turnSymbol(turn: Turn): DocumentSymbol {
+function turnSymbol(model: TranscriptModel, n: number): DocumentSymbol {
+  const { table } = model;
+  const line = table.line[n];
+  const lastLine = table.lastLine[n];
+  const timestampStart = table.timestampStart[n];
   return {
-    name: `${turn.speaker.label}: ${shorten(displayText(turn), TURN_NAME_LENGTH)}`,
-    detail: turn.timestamp ? turn.timestamp.text : plural(turn.lastLine - turn.line + 1, 'line'),
-    kind: turn.isQuestion ? SymbolKind.Event : SymbolKind.String,
-    range: turn.fullRange,
-    selectionRange: selectionOf(turn),
+    name: `${model.speakers[table.speaker[n]].label}: ${displayText(model, n, TURN_NAME_LENGTH)}`,
+    detail: timestampStart >= 0 ? model.lines.text.slice(timestampStart, table.timestampEnd[n]) : plural(lastLine - line + 1, 'line'),
+    kind: table.flags[n] & TURN_QUESTION ? SymbolKind.Event : SymbolKind.String,
+    range: { start: { line, character: 0 }, end: lineEnd(model, lastLine) },
+    selectionRange: headRangeOf(model, n),
   };
 }
 
 /**
- * The turn's text for a name: without margins and page furniture where it has any (court
- * transcripts); otherwise the raw text, which `shorten` cuts before folding, so long turns stay cheap.
+ * The turn's text for a name, at most `max` characters: without margins and page furniture where it
+ * has any (court transcripts); otherwise the raw text, shortened where it stands, so long turns stay cheap.
  */
-function displayText(turn: Turn): string {
-  return (turn.nonSpoken.length > 0 ? turn.text : turn.rawText).trim();
+function displayText(model: TranscriptModel, n: number, max: number): string {
+  const { table } = model;
+  if (table.flags[n] & TURN_SPANS) return shorten(model.turn(n).text.trim(), max);
+  return shortenTrimmed(model.lines.text, table.textStart[n], table.textEnd[n], max);
 }
 
-function selectionOf(turn: Turn): DocumentSymbol['selectionRange'] {
-  return turn.headRange;
+function lineEnd(model: TranscriptModel, line: number): Range['end'] {
+  return { line, character: model.lines.lineLength(line) };
 }
