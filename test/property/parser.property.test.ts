@@ -606,6 +606,22 @@ describe('parser and analyses on arbitrary text (fast-check)', () => {
     expect(withSpans).toBeGreaterThan(0);
   });
 
+  it('fold each exchange as the model\'s views describe it (folding is made from the tables)', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const analysis = analyzeText(text);
+        const { model } = analysis;
+        const expected = foldingRanges(analysis).slice(0, model.preamble && model.preamble.lastLine > model.preamble.firstLine ? 1 : 0);
+        for (const exchange of model.exchanges) {
+          const last = exchange.turns.length > 0 ? exchange.turns[exchange.turns.length - 1] : exchange.question;
+          if (last.lastLine > exchange.question.line) expected.push({ startLine: exchange.question.line, endLine: last.lastLine, kind: 'region' });
+        }
+        expect(foldingRanges(analysis)).toEqual(expected);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it('offer quick fixes that change only the lines of the turn or exchange they name', () => {
     fc.assert(
       fc.property(transcriptText, settingsArbitrary, (text, settings) => {

@@ -2,17 +2,19 @@
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { TranscriptAnalysis } from '../core/analysis';
 
+/** Made from the exchange table, without a view per exchange and turn (asked for after every edit). */
 export function foldingRanges(analysis: TranscriptAnalysis): FoldingRange[] {
   const { model } = analysis;
   const ranges: FoldingRange[] = [];
   if (model.preamble && model.preamble.lastLine > model.preamble.firstLine) {
     ranges.push({ startLine: model.preamble.firstLine, endLine: model.preamble.lastLine, kind: FoldingRangeKind.Comment });
   }
-  for (const exchange of model.exchanges) {
-    const last = exchange.turns.length > 0 ? exchange.turns[exchange.turns.length - 1] : exchange.question;
-    if (last.lastLine > exchange.question.line) {
-      ranges.push({ startLine: exchange.question.line, endLine: last.lastLine, kind: FoldingRangeKind.Region });
-    }
+  const { table, exchangeTable } = model;
+  for (let e = 0; e < exchangeTable.count; e++) {
+    const question = exchangeTable.question[e];
+    // The exchange's last turn: its last answer, or the question itself when nobody answered.
+    const lastLine = table.lastLine[Math.max(question, exchangeTable.end[e] - 1)];
+    if (lastLine > table.line[question]) ranges.push({ startLine: table.line[question], endLine: lastLine, kind: FoldingRangeKind.Region });
   }
   return ranges;
 }
