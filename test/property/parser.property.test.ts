@@ -20,6 +20,7 @@ import { documentSymbols } from '../../server/src/service/documentSymbols';
 import { foldingRanges } from '../../server/src/service/foldingRanges';
 import { hover } from '../../server/src/service/hover';
 import { shorten } from '../../server/src/service/text';
+import { summary } from '../../server/src/service/transcriptInfo';
 
 const URI = 'file:///property.transcript';
 
@@ -620,6 +621,27 @@ describe('parser and analyses on arbitrary text (fast-check)', () => {
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+
+  it('count questions, unanswered ones and copies for the status bar as the views and groups do', () => {
+    let withCopies = 0;
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const analysis = analyzeText(text);
+        const { exchanges, speakers } = analysis.model;
+        let copies = 0;
+        for (const [turn, group] of analysis.duplicateGroups) if (group[0] !== turn) copies++;
+        if (copies > 0) withCopies++;
+        expect(summary(analysis)).toEqual({
+          questions: exchanges.length,
+          unanswered: exchanges.filter((exchange) => exchange.answers.length === 0).length,
+          duplicates: copies,
+          speakers: speakers.length,
+        });
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(withCopies).toBeGreaterThan(0);
   });
 
   it('offer quick fixes that change only the lines of the turn or exchange they name', () => {

@@ -26,6 +26,8 @@ export interface TranscriptAnalysis {
   readonly findings: Finding[];
   /** For each question with copies: every copy in document order (itself included). Made on first use. */
   readonly duplicateGroups: Map<Turn, Turn[]>;
+  /** How many questions repeat an earlier one: the copies in {@link duplicateGroups} but the first of each group. */
+  readonly duplicateCount: number;
   /** For each question: the other questions it is similar to (both directions), most similar first. */
   readonly similarQuestions: Map<Turn, SimilarQuestion[]>;
 }
@@ -67,6 +69,7 @@ export function analyzeModel(model: TranscriptModel): TranscriptAnalysis {
     get duplicateGroups(): Map<Turn, Turn[]> {
       return (duplicateGroups ??= groupDuplicates(model, duplicates));
     },
+    duplicateCount: duplicates.members.length - (duplicates.starts.length - 1),
     similarQuestions,
   };
 }

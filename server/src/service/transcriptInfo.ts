@@ -4,16 +4,13 @@ import { qaJson, qaMarkdown } from '../core/exportQa';
 import { speakerStatistics } from '../core/speakerStats';
 import type { ExportFormat, QuestionLocation, TranscriptStatistics, TranscriptSummary } from './protocol';
 
+/** The status bar's counts, from the exchange table (asked for after every edit: no views). */
 export function summary(analysis: TranscriptAnalysis): TranscriptSummary {
   const { model } = analysis;
-  let duplicates = 0;
-  for (const [turn, group] of analysis.duplicateGroups) if (group[0] !== turn) duplicates++;
-  return {
-    questions: model.exchanges.length,
-    unanswered: model.exchanges.filter((exchange) => exchange.answers.length === 0).length,
-    duplicates,
-    speakers: model.speakers.length,
-  };
+  const { answerCount, count } = model.exchangeTable;
+  let unanswered = 0;
+  for (let e = 0; e < count; e++) if (answerCount[e] === 0) unanswered++;
+  return { questions: count, unanswered, duplicates: analysis.duplicateCount, speakers: model.speakers.length };
 }
 
 export function questionLocations(analysis: TranscriptAnalysis): QuestionLocation[] {
