@@ -13,6 +13,7 @@ import { identityGroupOf } from '../../server/src/core/speakerIdentity';
 import type { Turn } from '../../server/src/core/model';
 import { parseTranscript } from '../../server/src/core/parser';
 import { ruleLevel } from '../../server/src/core/rules';
+import { type SemanticSpan, semanticSpans } from '../../server/src/core/semanticSpans';
 import { resolveSettings, TranscriptSettings } from '../../server/src/core/settings';
 import { codeActions, FIX_ALL_TITLE } from '../../server/src/service/codeActions';
 import { diagnostics } from '../../server/src/service/diagnostics';
@@ -642,6 +643,45 @@ describe('parser and analyses on arbitrary text (fast-check)', () => {
       { numRuns: NUM_RUNS },
     );
     expect(withCopies).toBeGreaterThan(0);
+  });
+
+  it('colour labels, timestamps and annotations as the views describe them (spans are made from the table)', () => {
+    let withAnnotations = 0;
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const { model } = analyzeText(text);
+        const expected: SemanticSpan[] = [];
+        let next = 0;
+        for (const turn of model.turns) {
+          const label: SemanticSpan = {
+            line: turn.line,
+            start: turn.labelStart,
+            length: turn.labelEnd - turn.labelStart,
+            kind: turn.speaker.role === 'answerer' ? 'answerer' : 'asker',
+            first: turn.speaker.turns[0] === turn,
+          };
+          const stamp = turn.timestamp;
+          if (stamp && stamp.end > stamp.start) {
+            const span: SemanticSpan = { line: turn.line, start: stamp.start, length: stamp.end - stamp.start, kind: 'timestamp', first: false };
+            expected.push(...(stamp.start < turn.labelStart ? [span, label] : [label, span]));
+          } else expected.push(label);
+          const lineStart = model.lines.starts[turn.line];
+          while (next < model.annotations.length && model.annotations[next].start < lineStart + turn.labelEnd) next++;
+          while (next < model.annotations.length && model.annotations[next].end <= turn.textEnd) {
+            const { start, end } = model.annotations[next++].range;
+            withAnnotations++;
+            for (let line = start.line; line <= end.line; line++) {
+              const from = line === start.line ? start.character : 0;
+              const to = line === end.line ? end.character : model.lines.lineLength(line);
+              if (to > from) expected.push({ line, start: from, length: to - from, kind: 'annotation', first: false });
+            }
+          }
+        }
+        expect(semanticSpans(model)).toEqual(expected);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(withAnnotations).toBeGreaterThan(0);
   });
 
   it('offer quick fixes that change only the lines of the turn or exchange they name', () => {

@@ -18,34 +18,45 @@ export interface SemanticSpan {
   readonly first: boolean;
 }
 
-/** Every span of the document, sorted by position, never overlapping, each on one line. */
+/**
+ * Every span of the document, sorted by position, never overlapping, each on one line. Made from
+ * the turn table, without a view per turn: the editor asks for them again after every edit.
+ */
 export function semanticSpans(model: TranscriptModel): SemanticSpan[] {
   const spans: SemanticSpan[] = [];
-  const { lines } = model;
+  const { lines, table, speakers } = model;
+  // Each speaker's first turn, whose label is marked.
+  const firstTurn = new Int32Array(speakers.length).fill(-1);
+  for (let n = table.count - 1; n >= 0; n--) firstTurn[table.speaker[n]] = n;
   let annotationIndex = 0;
   const annotations = model.annotations;
-  for (const turn of model.turns) {
-    const speaker = turn.speaker;
-    const kind: SemanticSpanKind = speaker.role === 'answerer' ? 'answerer' : 'asker';
-    const label: SemanticSpan = { line: turn.line, start: turn.labelStart, length: turn.labelEnd - turn.labelStart, kind, first: speaker.turns[0] === turn };
-    const timestamp = turn.timestamp;
-    if (timestamp && timestamp.end > timestamp.start) {
-      const stamp: SemanticSpan = { line: turn.line, start: timestamp.start, length: timestamp.end - timestamp.start, kind: 'timestamp', first: false };
-      if (timestamp.start < turn.labelStart) spans.push(stamp, label);
+  for (let n = 0; n < table.count; n++) {
+    const speaker = table.speaker[n];
+    const kind: SemanticSpanKind = speakers[speaker].role === 'answerer' ? 'answerer' : 'asker';
+    const line = table.line[n];
+    const labelStart = table.column(n, table.labelStart[n]);
+    const labelEnd = table.column(n, table.labelEnd[n]);
+    const label: SemanticSpan = { line, start: labelStart, length: labelEnd - labelStart, kind, first: firstTurn[speaker] === n };
+    const timestamp = table.timestampStart[n];
+    const stampStart = timestamp >= 0 ? table.column(n, timestamp) : 0;
+    const stampEnd = timestamp >= 0 ? table.column(n, table.timestampEnd[n]) : 0;
+    if (stampEnd > stampStart) {
+      const stamp: SemanticSpan = { line, start: stampStart, length: stampEnd - stampStart, kind: 'timestamp', first: false };
+      if (stampStart < labelStart) spans.push(stamp, label);
       else spans.push(label, stamp);
     } else {
       spans.push(label);
     }
     // The turn's annotations (they lie after its label, before the next turn).
-    const lineStart = lines.starts[turn.line];
-    while (annotationIndex < annotations.length && annotations[annotationIndex].start < lineStart + turn.labelEnd) annotationIndex++;
-    while (annotationIndex < annotations.length && annotations[annotationIndex].end <= turn.textEnd) {
+    const lineStart = lines.starts[line];
+    while (annotationIndex < annotations.length && annotations[annotationIndex].start < lineStart + labelEnd) annotationIndex++;
+    while (annotationIndex < annotations.length && annotations[annotationIndex].end <= table.textEnd[n]) {
       const annotation = annotations[annotationIndex++];
       const { start, end } = annotation.range;
-      for (let line = start.line; line <= end.line; line++) {
-        const from = line === start.line ? start.character : 0;
-        const to = line === end.line ? end.character : lines.lineLength(line);
-        if (to > from) spans.push({ line, start: from, length: to - from, kind: 'annotation', first: false });
+      for (let at = start.line; at <= end.line; at++) {
+        const from = at === start.line ? start.character : 0;
+        const to = at === end.line ? end.character : lines.lineLength(at);
+        if (to > from) spans.push({ line: at, start: from, length: to - from, kind: 'annotation', first: false });
       }
     }
   }
