@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { type DocumentSymbol, type Range, SymbolKind, type TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, TranscriptAnalysis } from '../../server/src/core/analysis';
+import { answerSummaries } from '../../server/src/core/answerSummaries';
 import { unansweredDuplicates } from '../../server/src/core/fixes';
 import { identityGroupOf } from '../../server/src/core/speakerIdentity';
 import type { Turn } from '../../server/src/core/model';
@@ -682,6 +683,21 @@ describe('parser and analyses on arbitrary text (fast-check)', () => {
       { numRuns: NUM_RUNS },
     );
     expect(withAnnotations).toBeGreaterThan(0);
+  });
+
+  it('summarize the answers to exactly the questions whose last line is in the range asked for', () => {
+    fc.assert(
+      fc.property(anyText, fc.nat({ max: 40 }), fc.nat({ max: 40 }), (text, a, b) => {
+        const { model } = analyzeText(text);
+        const [firstLine, lastLine] = a <= b ? [a, b] : [b, a];
+        const all = answerSummaries(model);
+        expect(all.map((summary) => summary.question)).toEqual(model.exchanges.map((exchange) => exchange.question));
+        expect(answerSummaries(model, firstLine, lastLine)).toEqual(
+          all.filter((summary) => summary.question.lastLine >= firstLine && summary.question.lastLine <= lastLine),
+        );
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 
   it('offer quick fixes that change only the lines of the turn or exchange they name', () => {

@@ -17,13 +17,25 @@ export interface AnswerSummary {
   readonly position: Position;
 }
 
-/** Summaries of the questions whose last line lies in `firstLine..lastLine` (every question by default). */
+/**
+ * Summaries of the questions whose last line lies in `firstLine..lastLine` (every question by
+ * default). The editor asks for the lines on screen: the first of those questions is found by a
+ * binary search of the exchange table, and views are made only for the questions in the range.
+ */
 export function answerSummaries(model: TranscriptModel, firstLine = 0, lastLine = Number.MAX_SAFE_INTEGER): AnswerSummary[] {
   const result: AnswerSummary[] = [];
-  for (const exchange of model.exchanges) {
+  const { exchangeTable, table } = model;
+  const questionLastLine = (e: number): number => table.lastLine[exchangeTable.question[e]];
+  let low = 0;
+  let high = exchangeTable.count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (questionLastLine(middle) < firstLine) low = middle + 1;
+    else high = middle;
+  }
+  for (let e = low; e < exchangeTable.count && questionLastLine(e) <= lastLine; e++) {
+    const exchange = model.exchange(e);
     const question = exchange.question;
-    if (question.lastLine < firstLine) continue;
-    if (question.lastLine > lastLine) break;
     const answerers: string[] = [];
     let characters = 0;
     for (const answer of exchange.answers) {
