@@ -94,6 +94,6 @@ export function insertAnswerEdit(model: TranscriptModel, question: Turn, speaker
 export function likelyAnswerers(model: TranscriptModel, limit = 3): Speaker[] {
   return model.speakers
     .filter((speaker) => speaker.role === 'answerer')
-    .sort((a, b) => b.turns.length - a.turns.length)
+    .sort((a, b) => b.turnCount - a.turnCount)
     .slice(0, limit);
 }
