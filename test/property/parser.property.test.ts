@@ -264,6 +264,11 @@ function expectModelRangesInside(text: string, analysis: TranscriptAnalysis): vo
   const lines = linesOf(text);
   const { model } = analysis;
   expect(model.lines.lineCount).toBe(lines.count);
+  // The counts kept with each speaker (ranking answerers, roles) agree with its turns.
+  for (const speaker of model.speakers) {
+    expect(speaker.turnCount, `${speaker.label}: turnCount`).toBe(speaker.turns.length);
+    expect(speaker.askingCount, `${speaker.label}: askingCount`).toBe(speaker.turns.filter((turn) => turn.asks).length);
+  }
 
   for (const turn of model.turns) {
     const what = `turn ${turn.index} (line ${turn.line})`;
