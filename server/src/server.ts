@@ -83,7 +83,7 @@ connection.onInitialize((params): InitializeResult => {
       documentHighlightProvider: true,
       completionProvider: {},
       workspaceSymbolProvider: true,
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       inlayHintProvider: true,
     },
     serverInfo: { name: 'transcript-language-server', version: '0.1.0' },
@@ -311,6 +311,9 @@ connection.onWorkspaceSymbol((params) =>
 
 connection.languages.semanticTokens.on((params) =>
   withAnalysis('semanticTokens', { data: [] }, params.textDocument.uri, (analysis) => semanticTokens(analysis)),
+);
+connection.languages.semanticTokens.onRange((params) =>
+  withAnalysis('semanticTokens/range', { data: [] }, params.textDocument.uri, (analysis) => semanticTokens(analysis, params.range)),
 );
 
 connection.languages.inlayHint.on((params) =>

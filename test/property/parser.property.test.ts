@@ -690,6 +690,18 @@ describe('parser and analyses on arbitrary text (fast-check)', () => {
     expect(withAnnotations).toBeGreaterThan(0);
   });
 
+  it('colour a range of lines as the whole document is coloured on those lines', () => {
+    fc.assert(
+      fc.property(anyText, fc.nat({ max: 40 }), fc.nat({ max: 40 }), (text, a, b) => {
+        const { model } = analyzeText(text);
+        const [firstLine, lastLine] = a <= b ? [a, b] : [b, a];
+        const all = semanticSpans(model);
+        expect(semanticSpans(model, firstLine, lastLine)).toEqual(all.filter((span) => span.line >= firstLine && span.line <= lastLine));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it('summarize the answers to exactly the questions whose last line is in the range asked for', () => {
     fc.assert(
       fc.property(anyText, fc.nat({ max: 40 }), fc.nat({ max: 40 }), (text, a, b) => {

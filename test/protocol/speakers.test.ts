@@ -76,6 +76,7 @@ describe('speaker features over stdio', () => {
     expect(capabilities.semanticTokensProvider).toEqual({
       legend: { tokenTypes: ['keyword', 'function', 'number', 'comment'], tokenModifiers: ['declaration'] },
       full: true,
+      range: true,
     });
     expect(capabilities.inlayHintProvider).toBe(true);
   });
@@ -320,6 +321,26 @@ describe('speaker features over stdio', () => {
         labelTypes.set(label, new Set([...(labelTypes.get(label) ?? []), type]));
       }
       expect(labelTypes).toEqual(new Map([['HOST', new Set([KEYWORD])], ['Omar Castillo', new Set([FUNCTION])], ['Priya Natarajan', new Set([FUNCTION])]]));
+    });
+
+    it('gives the tokens of a range of lines as the full request does, encoded from the document start', async () => {
+      const uri = 'file:///speakers/en-podcast.transcript';
+      await client.open(uri, PODCAST);
+      const decode = (data: number[]): number[][] => {
+        const decoded: number[][] = [];
+        let line = 0;
+        let start = 0;
+        for (let i = 0; i < data.length; i += 5) {
+          line += data[i];
+          start = data[i] === 0 ? start + data[i + 1] : data[i + 1];
+          decoded.push([line, start, data[i + 2], data[i + 3], data[i + 4]]);
+        }
+        return decoded;
+      };
+      const all = decode((await client.semanticTokens(uri))!.data);
+      const inRange = decode((await client.semanticTokensInRange(uri, { start: position(4, 0), end: position(6, 40) }))!.data);
+      expect(inRange.length).toBeGreaterThan(0);
+      expect(inRange).toEqual(all.filter((token) => token[0] >= 4 && token[0] <= 6));
     });
   });
 

@@ -19,18 +19,26 @@ export interface SemanticSpan {
 }
 
 /**
- * Every span of the document, sorted by position, never overlapping, each on one line. Made from
- * the turn table, without a view per turn: the editor asks for them again after every edit.
+ * Every span of the document on lines `firstLine..lastLine` (all of them by default), sorted by
+ * position, never overlapping, each on one line. Made from the turn table, without a view per turn
+ * (the editor asks for them again after every edit), and for a range only from the turns that
+ * reach it (the editor asks for the lines on screen of a large document).
  */
-export function semanticSpans(model: TranscriptModel): SemanticSpan[] {
+export function semanticSpans(model: TranscriptModel, firstLine = 0, lastLine = Number.MAX_SAFE_INTEGER): SemanticSpan[] {
   const spans: SemanticSpan[] = [];
+  const push = (span: SemanticSpan): void => {
+    if (span.line >= firstLine && span.line <= lastLine) spans.push(span);
+  };
   const { lines, table, speakers } = model;
   // Each speaker's first turn, whose label is marked.
   const firstTurn = new Int32Array(speakers.length).fill(-1);
   for (let n = table.count - 1; n >= 0; n--) firstTurn[table.speaker[n]] = n;
-  let annotationIndex = 0;
   const annotations = model.annotations;
-  for (let n = 0; n < table.count; n++) {
+  // The first turn that reaches the range; annotations before its line are no turn's from there on.
+  const first = firstNotBefore(table.count, (n) => table.lastLine[n] < firstLine);
+  const firstStart = first < table.count ? lines.starts[table.line[first]] : lines.text.length;
+  let annotationIndex = firstNotBefore(annotations.length, (k) => annotations[k].start < firstStart);
+  for (let n = first; n < table.count && table.line[n] <= lastLine; n++) {
     const speaker = table.speaker[n];
     const kind: SemanticSpanKind = speakers[speaker].role === 'answerer' ? 'answerer' : 'asker';
     const line = table.line[n];
@@ -42,10 +50,10 @@ export function semanticSpans(model: TranscriptModel): SemanticSpan[] {
     const stampEnd = timestamp >= 0 ? table.column(n, table.timestampEnd[n]) : 0;
     if (stampEnd > stampStart) {
       const stamp: SemanticSpan = { line, start: stampStart, length: stampEnd - stampStart, kind: 'timestamp', first: false };
-      if (stampStart < labelStart) spans.push(stamp, label);
-      else spans.push(label, stamp);
+      push(stampStart < labelStart ? stamp : label);
+      push(stampStart < labelStart ? label : stamp);
     } else {
-      spans.push(label);
+      push(label);
     }
     // The turn's annotations (they lie after its label, before the next turn).
     const lineStart = lines.starts[line];
@@ -56,9 +64,21 @@ export function semanticSpans(model: TranscriptModel): SemanticSpan[] {
       for (let at = start.line; at <= end.line; at++) {
         const from = at === start.line ? start.character : 0;
         const to = at === end.line ? end.character : lines.lineLength(at);
-        if (to > from) spans.push({ line: at, start: from, length: to - from, kind: 'annotation', first: false });
+        if (to > from) push({ line: at, start: from, length: to - from, kind: 'annotation', first: false });
       }
     }
   }
   return spans;
+}
+
+/** The first k of 0..count - 1 for which `before(k)` is false (true for a leading run only), or count. */
+function firstNotBefore(count: number, before: (k: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (before(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

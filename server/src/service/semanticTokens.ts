@@ -1,10 +1,10 @@
 /**
- * Semantic tokens (full document): labels by role — `keyword` for questioners and interviewers,
+ * Semantic tokens (the full document, or a range of lines): labels by role — `keyword` for questioners and interviewers,
  * `function` for answerers, as the TextMate grammar's `keyword.control.question` and
  * `entity.name.function.speaker` scopes — with `declaration` on a speaker's first turn; timestamps
  * as `number`, annotations as `comment`.
  */
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { TranscriptAnalysis } from '../core/analysis';
 import { SemanticSpanKind, semanticSpans } from '../core/semanticSpans';
 
@@ -16,8 +16,9 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
 const TYPE_INDEX: Record<SemanticSpanKind, number> = { asker: 0, answerer: 1, timestamp: 2, annotation: 3 };
 const DECLARATION = 1 << 0;
 
-export function semanticTokens(analysis: TranscriptAnalysis): SemanticTokens {
-  const spans = semanticSpans(analysis.model);
+/** The whole document's tokens, or with `range` those on its lines (`semanticTokens/range`: what is on screen). */
+export function semanticTokens(analysis: TranscriptAnalysis, range?: Range): SemanticTokens {
+  const spans = range ? semanticSpans(analysis.model, range.start.line, range.end.line) : semanticSpans(analysis.model);
   const data = new Array<number>(spans.length * 5);
   let previousLine = 0;
   let previousStart = 0;

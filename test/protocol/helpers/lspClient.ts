@@ -46,6 +46,7 @@ import {
   RegistrationRequest,
   RenameRequest,
   SemanticTokens,
+  SemanticTokensRangeRequest,
   SemanticTokensRequest,
   ShowMessageNotification,
   ShutdownRequest,
@@ -298,6 +299,10 @@ export class LspClient {
 
   async semanticTokens(uri: string): Promise<SemanticTokens | null> {
     return this.withTimeout(this.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }), 'semanticTokens/full');
+  }
+
+  async semanticTokensInRange(uri: string, range: Range): Promise<SemanticTokens | null> {
+    return this.withTimeout(this.connection.sendRequest(SemanticTokensRangeRequest.type, { textDocument: { uri }, range }), 'semanticTokens/range');
   }
 
   async inlayHints(uri: string, range: Range): Promise<InlayHint[] | null> {
