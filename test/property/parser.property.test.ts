@@ -245,6 +245,11 @@ const transcriptText = fc
 
 const anyText = fc.oneof({ weight: 3, arbitrary: transcriptText }, { weight: 1, arbitrary: arbitraryText });
 
+/** An arbitrary transcript and a range of its lines (`firstLine <= lastLine`, past its end at times). */
+const textAndLines = fc
+  .tuple(anyText, fc.nat({ max: 40 }), fc.nat({ max: 40 }))
+  .map(([text, a, b]) => ({ text, firstLine: Math.min(a, b), lastLine: Math.max(a, b) }));
+
 const LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
 const settingsArbitrary: fc.Arbitrary<TranscriptSettings> = fc.oneof(
   { weight: 3, arbitrary: fc.constant(resolveSettings(undefined)) },
@@ -693,9 +698,8 @@ describe('parser and analyses on arbitrary text (fast-check)', () => {
 
   it('colour a range of lines as the whole document is coloured on those lines', () => {
     fc.assert(
-      fc.property(anyText, fc.nat({ max: 40 }), fc.nat({ max: 40 }), (text, a, b) => {
+      fc.property(textAndLines, ({ text, firstLine, lastLine }) => {
         const { model } = analyzeText(text);
-        const [firstLine, lastLine] = a <= b ? [a, b] : [b, a];
         const all = semanticSpans(model);
         expect(semanticSpans(model, firstLine, lastLine)).toEqual(all.filter((span) => span.line >= firstLine && span.line <= lastLine));
       }),
@@ -705,9 +709,8 @@ describe('parser and analyses on arbitrary text (fast-check)', () => {
 
   it('summarize the answers to exactly the questions whose last line is in the range asked for', () => {
     fc.assert(
-      fc.property(anyText, fc.nat({ max: 40 }), fc.nat({ max: 40 }), (text, a, b) => {
+      fc.property(textAndLines, ({ text, firstLine, lastLine }) => {
         const { model } = analyzeText(text);
-        const [firstLine, lastLine] = a <= b ? [a, b] : [b, a];
         const all = answerSummaries(model);
         expect(all.map((summary) => summary.question)).toEqual(model.exchanges.map((exchange) => exchange.question));
         expect(answerSummaries(model, firstLine, lastLine)).toEqual(
