@@ -147,6 +147,7 @@ export function estimateLineCount(text: string): number {
 /** Whether a UTF-16 unit is whitespace as JavaScript's `trim` sees it (a BOM included). */
 export function isWhitespace(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code > 0x3000) return code === 0xfeff; // CJK text and above: one whitespace only
   return (
     code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff

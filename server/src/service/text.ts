@@ -33,7 +33,7 @@ function cutToLength(text: string, from: number, to: number, max: number, stopAt
   let keep = from; // where the first `max - 1` characters end
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (stopAtSpace && (code > 0x3000 ? code === 0xfeff : isWhitespace(code))) return undefined;
+    if (stopAtSpace && isWhitespace(code)) return undefined;
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) i++;
@@ -41,7 +41,7 @@ function cutToLength(text: string, from: number, to: number, max: number, stopAt
     if (++characters === max - 1) keep = i + 1;
     if (characters > max) return text.slice(from, keep).trimEnd() + '…';
   }
-  return from === 0 && to === text.length ? text : text.slice(from, to);
+  return text.slice(from, to);
 }
 
 /** Escapes text for Markdown (hover contents). */
