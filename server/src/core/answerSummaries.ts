@@ -4,6 +4,7 @@
  */
 import type { Position } from 'vscode-languageserver-types';
 import type { Turn, TranscriptModel } from './model';
+import { firstNotBefore } from './search';
 import { spokenLength } from './speakerStats';
 
 export interface AnswerSummary {
@@ -26,14 +27,8 @@ export function answerSummaries(model: TranscriptModel, firstLine = 0, lastLine 
   const result: AnswerSummary[] = [];
   const { exchangeTable, table } = model;
   const questionLastLine = (e: number): number => table.lastLine[exchangeTable.question[e]];
-  let low = 0;
-  let high = exchangeTable.count;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (questionLastLine(middle) < firstLine) low = middle + 1;
-    else high = middle;
-  }
-  for (let e = low; e < exchangeTable.count && questionLastLine(e) <= lastLine; e++) {
+  const first = firstNotBefore(exchangeTable.count, (e) => questionLastLine(e) < firstLine);
+  for (let e = first; e < exchangeTable.count && questionLastLine(e) <= lastLine; e++) {
     const exchange = model.exchange(e);
     const question = exchange.question;
     const answerers: string[] = [];

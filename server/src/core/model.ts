@@ -197,6 +197,11 @@ export class ExchangeTable {
     this.end = columns.int32();
     this.answerCount = columns.int32();
   }
+
+  /** Turn index of exchange `e`'s last turn: its last answer, or the question when nobody answered. */
+  lastTurn(e: number): number {
+    return this.end[e] - 1;
+  }
 }
 
 /** A turn of a parsed document: a view of one row of the model's {@link TurnTable}. */

@@ -6,6 +6,7 @@
  * reads as a label, timestamp or annotation is coloured.
  */
 import type { TranscriptModel } from './model';
+import { firstNotBefore } from './search';
 
 export type SemanticSpanKind = 'asker' | 'answerer' | 'timestamp' | 'annotation';
 
@@ -69,16 +70,4 @@ export function semanticSpans(model: TranscriptModel, firstLine = 0, lastLine = 
     }
   }
   return spans;
-}
-
-/** The first k of 0..count - 1 for which `before(k)` is false (true for a leading run only), or count. */
-function firstNotBefore(count: number, before: (k: number) => boolean): number {
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (before(middle)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

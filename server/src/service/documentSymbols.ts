@@ -50,7 +50,7 @@ function exchangeSymbol(model: TranscriptModel, exchange: number): DocumentSymbo
     name: displayText(model, question, QUESTION_NAME_LENGTH) || shorten(table.labels[table.label[question]], QUESTION_NAME_LENGTH),
     detail: answerers.length > 0 ? answerers.join(', ') : 'unanswered',
     kind: SymbolKind.Event,
-    range: { start: { line: table.line[question], character: 0 }, end: lineEnd(model, table.lastLine[Math.max(question, end - 1)]) },
+    range: { start: { line: table.line[question], character: 0 }, end: lineEnd(model, table.lastLine[exchangeTable.lastTurn(exchange)]) },
     selectionRange: headRangeOf(model, question),
     children,
   };
@@ -76,7 +76,7 @@ function turnSymbol(model: TranscriptModel, n: number): DocumentSymbol {
  */
 function displayText(model: TranscriptModel, n: number, max: number): string {
   const { table } = model;
-  if (table.flags[n] & TURN_SPANS) return shorten(model.turn(n).text.trim(), max);
+  if (table.flags[n] & TURN_SPANS) return shorten(model.turn(n).text, max); // folded and trimmed
   return shortenTrimmed(model.lines.text, table.textStart[n], table.textEnd[n], max);
 }
 

@@ -12,8 +12,7 @@ export function foldingRanges(analysis: TranscriptAnalysis): FoldingRange[] {
   const { table, exchangeTable } = model;
   for (let e = 0; e < exchangeTable.count; e++) {
     const question = exchangeTable.question[e];
-    // The exchange's last turn: its last answer, or the question itself when nobody answered.
-    const lastLine = table.lastLine[Math.max(question, exchangeTable.end[e] - 1)];
+    const lastLine = table.lastLine[exchangeTable.lastTurn(e)];
     if (lastLine > table.line[question]) ranges.push({ startLine: table.line[question], endLine: lastLine, kind: FoldingRangeKind.Region });
   }
   return ranges;

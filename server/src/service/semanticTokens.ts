@@ -18,7 +18,7 @@ const DECLARATION = 1 << 0;
 
 /** The whole document's tokens, or with `range` those on its lines (`semanticTokens/range`: what is on screen). */
 export function semanticTokens(analysis: TranscriptAnalysis, range?: Range): SemanticTokens {
-  const spans = range ? semanticSpans(analysis.model, range.start.line, range.end.line) : semanticSpans(analysis.model);
+  const spans = semanticSpans(analysis.model, range?.start.line, range?.end.line);
   const data = new Array<number>(spans.length * 5);
   let previousLine = 0;
   let previousStart = 0;
