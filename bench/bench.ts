@@ -42,14 +42,22 @@ const RATIO_TARGET = 3; // analysis within 3x of the bare scan
 const GROWTH_TARGET = 1.5; // ms per MB at the largest size within 1.5x of the smallest
 const LARGEST_TARGET_MS = 1000; // 25 MB analysed in under 1 s
 /**
- * Warm-up runs before timing: the stages' big loops run once per call, and V8 needs several calls
+ * Warm-up rounds before timing: the stages' big loops run once per call, and V8 needs many calls
  * before all of them run optimized code (fewer warm-ups measure a mix of tiers, not the steady state
  * of a language server that has analysed documents before). The first analysis is reported apart.
- * A few small functions called once per analysis (building the findings, planning the signatures)
- * are optimized only between the 11th and the 40th run; 24 warm-ups instead of 8 moved the ratios
- * less than the machine's own noise.
+ * The big loops are optimized within the first few calls, but the functions called once per
+ * analysis (building the findings, planning the signatures, finding annotations) only between the
+ * 9th and the 46th (seen with `--trace-opt` on 2026-11-27): at 1 MB the analysis took about 10%
+ * longer in rounds 9 to 23 than from the 40th round on. So: {@link WARMUPS} rounds, fewer when they
+ * would take longer than {@link WARMUP_BUDGET_MS} (at 10 and 25 MB, where those small functions are
+ * a negligible share of a run), never fewer than {@link MIN_WARMUPS}. The ratio of rounds 9 to 23,
+ * which the bench measured before, is printed too.
  */
-const WARMUPS = 8;
+const WARMUPS = 48;
+const MIN_WARMUPS = 8;
+const WARMUP_BUDGET_MS = 4_000;
+/** Warm-up rounds whose ratio is printed apart: those the bench timed before (8 warm-ups, then 15 runs). */
+const EARLY_ROUNDS = { from: 8, to: 23 } as const;
 /** A measurement whose single warm-up run takes long gets fewer timed runs, to bound the total. */
 const STAGE_BUDGET_MS = 10_000;
 
@@ -81,6 +89,8 @@ interface Timing {
   timesMs: number[];
   /** The same unrounded, and each run's CPU time, in run order (for ratios of runs of one round). */
   samples: { wallMs: number[]; cpuMs: number[] };
+  /** The warm-up rounds' wall-clock times, in order (made like the timed runs, not counted in them). */
+  warmupWallMs: number[];
 }
 
 interface SizeResult {
@@ -104,6 +114,8 @@ interface SizeResult {
   analysisToBaselineCpu: number;
   /** Median analysis / median baseline (wall clock): how the ratio was judged before. */
   mediansRatio: number;
+  /** {@link analysisToBaseline} over warm-up rounds {@link EARLY_ROUNDS} (while V8 still optimizes); undefined with fewer warm-ups. */
+  earlyRatio: number | undefined;
   analysisMBps: number;
   analysisMsPerMB: number;
   baselineMsPerMB: number;
@@ -165,31 +177,35 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Warm-up run(s), then `runs` timed runs (fewer if one run is very slow); the result of each run is passed to `sink`. */
-function measure<T>(fn: () => T, runs: number, warmups: number, sink: (value: T) => void): Timing {
-  return measureTogether([fn], runs, warmups, sink)[0];
+/** Warm-up runs, then `runs` timed runs (fewer if one run is very slow); the result of each run is passed to `sink`. */
+function measure<T>(fn: () => T, runs: number, sink: (value: T) => void, warmups?: number): Timing {
+  return measureTogether([fn], runs, sink, warmups)[0];
 }
 
 /**
  * {@link measure} for stages whose times are compared with each other: their warm-ups and runs take
  * turns (run 1 of each stage, then run 2 of each, …), so that every stage meets the same conditions
- * (other load on the machine, the state of the heap) and their ratio is a fair one. Fewer runs when
- * the stages are slow: no round that would end past the budget (warm-ups included, estimated by the
- * round before), but always one. Each result is passed to `sink` outside the timed part.
+ * (other load on the machine, the state of the heap) and their ratio is a fair one. A warm-up round
+ * is made like a timed one, and timed, but not counted: {@link WARMUPS} of them (or `warmups`),
+ * fewer when they take longer than {@link WARMUP_BUDGET_MS}, at least {@link MIN_WARMUPS} (or
+ * `warmups`). Fewer timed runs when the stages are slow: no round that would end past the budget
+ * (warm-ups included, estimated by the round before), but always one. Each result is passed to
+ * `sink` outside the timed part.
  */
-function measureTogether<T>(stages: Array<() => T>, runs: number, warmups: number, sink: (value: T) => void): Timing[] {
-  let spentMs = 0;
-  for (let i = 0; i < warmups; i++) {
-    for (const stage of stages) {
-      const start = performance.now();
-      sink(stage());
-      spentMs += performance.now() - start;
-    }
-  }
+function measureTogether<T>(stages: Array<() => T>, runs: number, sink: (value: T) => void, warmups?: number): Timing[] {
+  const most = warmups ?? WARMUPS;
+  const least = Math.min(most, warmups ?? MIN_WARMUPS);
   const times: number[][] = stages.map(() => []);
   const cpuTimes: number[][] = stages.map(() => []);
+  let warmupRounds = -1; // known once warm-up ends
+  let spentMs = 0;
   let lastRoundMs = 0;
-  for (let i = 0; i < runs && (i === 0 || spentMs + lastRoundMs <= STAGE_BUDGET_MS * stages.length); i++) {
+  for (let round = 0; ; round++) {
+    if (warmupRounds < 0 && (round >= most || (round >= least && spentMs > WARMUP_BUDGET_MS))) warmupRounds = round;
+    if (warmupRounds >= 0) {
+      const timed = round - warmupRounds;
+      if (timed >= runs || (timed > 0 && spentMs + lastRoundMs > STAGE_BUDGET_MS * stages.length)) break;
+    }
     lastRoundMs = 0;
     stages.forEach((stage, s) => {
       collectBeforeRun();
@@ -205,15 +221,20 @@ function measureTogether<T>(stages: Array<() => T>, runs: number, warmups: numbe
     });
     spentMs += lastRoundMs;
   }
-  return stages.map((_, s) => ({
-    medianMs: median(times[s]),
-    minMs: Math.min(...times[s]),
-    maxMs: Math.max(...times[s]),
-    cpuMedianMs: median(cpuTimes[s]),
-    runs: times[s].length,
-    timesMs: times[s].map((t) => Math.round(t * 10) / 10),
-    samples: { wallMs: times[s], cpuMs: cpuTimes[s] },
-  }));
+  return stages.map((_, s) => {
+    const wallMs = times[s].slice(warmupRounds);
+    const cpuMs = cpuTimes[s].slice(warmupRounds);
+    return {
+      medianMs: median(wallMs),
+      minMs: Math.min(...wallMs),
+      maxMs: Math.max(...wallMs),
+      cpuMedianMs: median(cpuMs),
+      runs: wallMs.length,
+      timesMs: wallMs.map((t) => Math.round(t * 10) / 10),
+      samples: { wallMs, cpuMs },
+      warmupWallMs: times[s].slice(0, warmupRounds),
+    };
+  });
 }
 
 const LABEL_LIKE = /^[\s\u3000]*([^:：]{1,32})[:：]/;
@@ -265,8 +286,8 @@ function measureGrowth(small: { sizeMB: number; bytes: number; text: string }, l
   const [smallTiming, largeTiming] = measureTogether(
     [() => analyzeText(small.text).findings.length, () => analyzeText(large.text).findings.length],
     GROWTH_RUNS,
-    2,
     (n) => (check += n),
+    2,
   );
   if (check === -1) console.log('unreachable');
   return { smallMB: small.bytes / MB, largeMB: large.bytes / MB, small: smallTiming, large: largeTiming };
@@ -283,8 +304,7 @@ function benchSize(sizeMB: number, options: Options, outDir: string, profileThis
 
   // Enough runs for a steady median on a shared machine (whose speed drifts by a third from one
   // second to the next); small sizes are cheap and noisier: more. Slow stages are cut by STAGE_BUDGET_MS.
-  const runs = runsOverride ?? (sizeMB <= 1 ? 15 : sizeMB <= 10 ? 11 : 9);
-  const warmups = WARMUPS;
+  const runs = runsOverride ?? (sizeMB <= 1 ? 31 : sizeMB <= 10 ? 11 : 9);
   let check = 0; // consumes results so nothing is optimized away
   const log = (stage: string): void => {
     process.stdout.write(`  ${sizeMB} MB: ${stage}…\n`);
@@ -298,7 +318,6 @@ function benchSize(sizeMB: number, options: Options, outDir: string, profileThis
   const [baseline, parse, analysis] = measureTogether(
     [() => baselineScan(text), () => parseTranscript(text).table.count, () => analyzeText(text).findings.length],
     runs,
-    warmups,
     (n) => (check += n),
   );
 
@@ -306,20 +325,19 @@ function benchSize(sizeMB: number, options: Options, outDir: string, profileThis
   const model = kept.model;
   // The code is warm by now: no warm-up, at most 3 runs.
   const breakdownRuns = Math.min(runs, 3);
-  const analysesOnly = measure(() => analyzeModel(model), breakdownRuns, 0, (a) => (check += a.findings.length));
+  const analysesOnly = measure(() => analyzeModel(model), breakdownRuns, (a) => (check += a.findings.length), 0);
   const keys = distinctQuestionKeys(kept);
   const similarPairs = measure(
     () => findSimilarPairs(keys, DEFAULT_SETTINGS.similarQuestionThreshold),
     breakdownRuns,
-    0,
     (p) => (check += p.length),
+    0,
   );
   log('service');
   let serviceCounts = { symbols: 0, diagnostics: 0 };
   const service = measure(
     () => ({ symbols: documentSymbols(kept), diagnostics: diagnostics(kept, 'file:///bench.transcript') }),
     runs,
-    warmups,
     (r) => {
       serviceCounts = { symbols: r.symbols.length, diagnostics: r.diagnostics.length };
       check += r.symbols.length;
@@ -357,6 +375,10 @@ function benchSize(sizeMB: number, options: Options, outDir: string, profileThis
     analysisToBaseline: pairedRatio(analysis.samples.wallMs, baseline.samples.wallMs),
     analysisToBaselineCpu: pairedRatio(analysis.samples.cpuMs, baseline.samples.cpuMs),
     mediansRatio: analysis.medianMs / baseline.medianMs,
+    earlyRatio:
+      analysis.warmupWallMs.length > EARLY_ROUNDS.to
+        ? pairedRatio(analysis.warmupWallMs.slice(EARLY_ROUNDS.from, EARLY_ROUNDS.to + 1), baseline.warmupWallMs.slice(EARLY_ROUNDS.from, EARLY_ROUNDS.to + 1))
+        : undefined,
     analysisMBps: mb / (analysis.medianMs / 1000),
     analysisMsPerMB: analysis.medianMs / mb,
     baselineMsPerMB: baseline.medianMs / mb,
@@ -458,16 +480,18 @@ function main(): void {
   console.log('\nTimings (median of runs, ms)\n');
   console.log(
     table(
-      ['size', 'MB', 'lines', 'runs', 'baseline', 'parse', 'analysis', 'ratio', 'first', 'MB/s', 'ms/MB', 'base ms/MB', 'service', 'memory MB', 'analysis cpu', 'cpu ratio'],
+      ['size', 'MB', 'lines', 'warm-up', 'runs', 'baseline', 'parse', 'analysis', 'ratio', 'early ratio', 'first', 'MB/s', 'ms/MB', 'base ms/MB', 'service', 'memory MB', 'analysis cpu', 'cpu ratio'],
       results.map((r) => [
         `${r.sizeMB} MB`,
         f(r.bytes / MB, 2),
         String(r.lines),
+        String(r.analysis.warmupWallMs.length),
         String(r.analysis.runs),
         f(r.baseline.medianMs),
         f(r.parse.medianMs),
         f(r.analysis.medianMs),
         f(r.analysisToBaseline, 2) + 'x',
+        r.earlyRatio === undefined ? '-' : f(r.earlyRatio, 2) + 'x',
         f(r.firstAnalysisMs),
         f(r.analysisMBps),
         f(r.analysisMsPerMB),
@@ -480,7 +504,9 @@ function main(): void {
     ),
   );
   console.log(
-    '\nratio = analysis / baseline (wall), the median of the ratios of runs made in the same round; first = the first analysis of the text, before warm-up; ms/MB = analysis ms per MB of UTF-8; service = documentSymbols + diagnostics ' +
+    '\nwarm-up = rounds before the timed runs; ratio = analysis / baseline (wall), the median of the ratios of runs made in the same round; ' +
+      `early ratio = the same over warm-up rounds ${EARLY_ROUNDS.from + 1}–${EARLY_ROUNDS.to + 1}, while V8 still optimizes small functions; ` +
+      'first = the first analysis of the text, before warm-up; ms/MB = analysis ms per MB of UTF-8; service = documentSymbols + diagnostics ' +
       'from a finished analysis; memory MB = heap and typed arrays retained by one analysis (the text excluded); analysis cpu = process CPU ms (all threads).',
   );
   if (os.loadavg()[0] > os.cpus().length) {
