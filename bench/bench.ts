@@ -7,9 +7,9 @@
  *   parse     parseTranscript(text)
  *   analysis  analyzeText(text): parse + duplicate / similar / unanswered questions
  *   service   documentSymbols + diagnostics from an analysis (what the server publishes)
- * each warmed up (eight runs: until V8 has optimized the hot loops), then the median of N runs, each
- * after a young-generation collection (not `gc()`, which also throws away compiled code). The
- * runs of baseline, parse and analysis take turns, and a ratio is the median of the ratios of runs
+ * each warmed up (up to 48 rounds: until V8 has optimized the whole analysis, see WARMUPS), then
+ * the median of N runs, each after a young-generation collection (not `gc()`, which also throws
+ * away compiled code). The runs of baseline, parse and analysis take turns, and a ratio is the median of the ratios of runs
  * made in the same round: the machine's speed drifts by a third within seconds, and the median of
  * each stage's runs apart can pair a fast phase of one with a slow phase of the other (the ratio of
  * the two medians is printed too). For the same reason linear growth is judged on analyses of the
@@ -18,8 +18,8 @@
  * either way (this is a report). Results also go to bench/results/latest.json.
  *
  * Options: --sizes=1,10,25   sizes in MB
- *          --runs=9          runs per measurement (default: 15 for <= 1 MB, 11 for <= 10 MB, 9 above;
- *                            fewer when one warm-up run of a stage takes longer than 10 s / runs)
+ *          --runs=9          timed runs per measurement (default: 31 for <= 1 MB, 15 above; fewer
+ *                            when the rounds would take more than 10 s a stage, warm-ups included)
  *          --write-samples   also write the generated transcripts to bench/results/
  *          --profile         after timing, CPU-profile one analyzeText of the largest size: writes
  *                            bench/results/analysis-<size>MB.cpuprofile and prints the top self times
@@ -304,7 +304,7 @@ function benchSize(sizeMB: number, options: Options, outDir: string, profileThis
 
   // Enough runs for a steady median on a shared machine (whose speed drifts by a third from one
   // second to the next); small sizes are cheap and noisier: more. Slow stages are cut by STAGE_BUDGET_MS.
-  const runs = runsOverride ?? (sizeMB <= 1 ? 31 : sizeMB <= 10 ? 11 : 9);
+  const runs = runsOverride ?? (sizeMB <= 1 ? 31 : 15);
   let check = 0; // consumes results so nothing is optimized away
   const log = (stage: string): void => {
     process.stdout.write(`  ${sizeMB} MB: ${stage}…\n`);
