@@ -35,42 +35,13 @@ export class LineIndex {
   ) {
     // Without a `\r` (the common case), line breaks are found by the fast search for `\n` alone.
     // (Reads past the end are guarded: one at the last line break would send the optimized loop
-    // back to the interpreter.)
-    const carriageReturn = text.indexOf('\r') >= 0;
+    // back to the interpreter.) Each loop is a function of its own that fills `found`: a long loop
+    // is compiled on the fly (OSR) during its first call, before the code after it has ever run,
+    // and that code would send it back to the interpreter, again and again on a large document.
     if (text.charCodeAt(0) === 0x0c) this.formFeedLines.push(0);
-    let columns = new ColumnBuffer(expectedLines, 2);
-    let starts = columns.int32();
-    let ends = columns.int32();
-    let count = 0;
-    if (!carriageReturn) {
-      // Only LF line breaks (the common case): indexOf is much faster than a loop over characters.
-      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
-        if (count + 1 >= starts.length) {
-          columns = new ColumnBuffer(starts.length * 2, 2);
-          starts = columns.int32(starts);
-          ends = columns.int32(ends);
-        }
-        ends[count] = at;
-        if (visitor !== undefined) visitor.visitLine(count, starts[count], at);
-        starts[++count] = at + 1;
-        if (at + 1 < text.length && text.charCodeAt(at + 1) === 0x0c) this.formFeedLines.push(count);
-      }
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code !== 0x0a && code !== 0x0d) continue;
-        if (count + 1 >= starts.length) {
-          columns = new ColumnBuffer(starts.length * 2, 2);
-          starts = columns.int32(starts);
-          ends = columns.int32(ends);
-        }
-        ends[count] = i;
-        if (visitor !== undefined) visitor.visitLine(count, starts[count], i);
-        if (code === 0x0d && i + 1 < text.length && text.charCodeAt(i + 1) === 0x0a) i++; // CRLF: one break
-        starts[++count] = i + 1;
-        if (i + 1 < text.length && text.charCodeAt(i + 1) === 0x0c) this.formFeedLines.push(count);
-      }
-    }
+    const found = new LineBreaks(expectedLines, this.formFeedLines);
+    const count = text.indexOf('\r') < 0 ? findLineFeeds(text, visitor, found) : findLineBreaks(text, visitor, found);
+    const { starts, ends } = found;
     ends[count] = text.length;
     if (visitor !== undefined) visitor.visitLine(count, starts[count], text.length);
     this.starts = starts.subarray(0, count + 1);
@@ -130,6 +101,69 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** The columns {@link findLineFeeds} and {@link findLineBreaks} fill: where lines start and end, grown as needed. */
+class LineBreaks {
+  starts: Int32Array;
+  ends: Int32Array;
+
+  constructor(
+    rows: number,
+    /** Lines that start with a form feed. */
+    readonly formFeedLines: number[],
+  ) {
+    const columns = new ColumnBuffer(rows, 2);
+    this.starts = columns.int32();
+    this.ends = columns.int32();
+  }
+
+  /** Twice the rows, the rows so far kept. */
+  grow(): void {
+    const columns = new ColumnBuffer(this.starts.length * 2, 2);
+    this.starts = columns.int32(this.starts);
+    this.ends = columns.int32(this.ends);
+  }
+}
+
+/**
+ * The lines of a text whose only line breaks are `\n` (indexOf is much faster than a loop over
+ * characters), told to `visitor` as they are found, but the last; returns how many lines that is.
+ */
+function findLineFeeds(text: string, visitor: LineVisitor | undefined, found: LineBreaks): number {
+  let { starts, ends } = found;
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (count + 1 >= starts.length) {
+      found.grow();
+      ({ starts, ends } = found);
+    }
+    ends[count] = at;
+    if (visitor !== undefined) visitor.visitLine(count, starts[count], at);
+    starts[++count] = at + 1;
+    if (at + 1 < text.length && text.charCodeAt(at + 1) === 0x0c) found.formFeedLines.push(count);
+  }
+  return count;
+}
+
+/** {@link findLineFeeds} for a text with `\r`: `\n`, `\r\n` and a lone `\r` each end a line. */
+function findLineBreaks(text: string, visitor: LineVisitor | undefined, found: LineBreaks): number {
+  let { starts, ends } = found;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x0a && code !== 0x0d) continue;
+    if (count + 1 >= starts.length) {
+      found.grow();
+      ({ starts, ends } = found);
+    }
+    ends[count] = i;
+    if (visitor !== undefined) visitor.visitLine(count, starts[count], i);
+    if (code === 0x0d && i + 1 < text.length && text.charCodeAt(i + 1) === 0x0a) i++; // CRLF: one break
+    starts[++count] = i + 1;
+    if (i + 1 < text.length && text.charCodeAt(i + 1) === 0x0c) found.formFeedLines.push(count);
+  }
+  return count;
 }
 
 /**
