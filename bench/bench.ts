@@ -9,13 +9,14 @@
  *   service   documentSymbols + diagnostics from an analysis (what the server publishes)
  * each warmed up (up to 48 rounds: until V8 has optimized the whole analysis, see WARMUPS), then
  * the median of N runs, each after a young-generation collection (not `gc()`, which also throws
- * away compiled code). The runs of baseline, parse and analysis take turns, and a ratio is the median of the ratios of runs
- * made in the same round: the machine's speed drifts by a third within seconds, and the median of
- * each stage's runs apart can pair a fast phase of one with a slow phase of the other (the ratio of
- * the two medians is printed too). For the same reason linear growth is judged on analyses of the
- * smallest and the largest text taking turns, after all sizes (ms per MB measured a size at a time,
- * seconds apart, is printed too). Targets are checked and printed as PASS / FAIL; the exit code is 0
- * either way (this is a report). Results also go to bench/results/latest.json.
+ * away compiled code). The runs of baseline, parse and analysis take turns, and a ratio is the
+ * median of the ratios of runs made in the same round: the machine's speed drifts by a third within
+ * seconds, and the median of each stage's runs apart can pair a fast phase of one with a slow phase
+ * of the other (the ratio of the two medians is printed too). For the same reason linear growth is
+ * judged on analyses of the smallest and the largest text taking turns, after all sizes (ms per MB
+ * measured a size at a time, seconds apart, is printed too). Targets are checked and printed as
+ * PASS / FAIL; the exit code is 0 either way (this is a report). Results also go to
+ * bench/results/latest.json.
  *
  * Options: --sizes=1,10,25   sizes in MB
  *          --runs=9          timed runs per measurement (default: 31 for <= 1 MB, 15 above; fewer
@@ -50,13 +51,16 @@ const LARGEST_TARGET_MS = 1000; // 25 MB analysed in under 1 s
  * 9th and the 46th (seen with `--trace-opt` on 2026-11-27): at 1 MB the analysis took about 10%
  * longer in rounds 9 to 23 than from the 40th round on. So: {@link WARMUPS} rounds, fewer when they
  * would take longer than {@link WARMUP_BUDGET_MS} (at 10 and 25 MB, where those small functions are
- * a negligible share of a run), never fewer than {@link MIN_WARMUPS}. The ratio of rounds 9 to 23,
- * which the bench measured before, is printed too.
+ * a negligible share of a run), never fewer than {@link MIN_WARMUPS}. The ratio of rounds 9 to 24
+ * ({@link EARLY_ROUNDS}) is printed too.
  */
 const WARMUPS = 48;
 const MIN_WARMUPS = 8;
 const WARMUP_BUDGET_MS = 4_000;
-/** Warm-up rounds whose ratio is printed apart: those the bench timed before (8 warm-ups, then 15 runs). */
+/**
+ * Warm-up rounds whose ratio is printed apart (0-based, inclusive): the 15 the bench timed before
+ * (after 8 warm-ups, rounds 9 to 23), and one more.
+ */
 const EARLY_ROUNDS = { from: 8, to: 23 } as const;
 /** A measurement whose single warm-up run takes long gets fewer timed runs, to bound the total. */
 const STAGE_BUDGET_MS = 10_000;
